@@ -1,0 +1,1 @@
+"""The learning engine: grading, questions, quiz sessions, scheduling, progress, the tutor."""
