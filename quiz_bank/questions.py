@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from briefing_data.models import Briefing, FactBase, ListAnswer
+from quiz_bank.grading import grade_fact
+from quiz_bank.verdict import Verdict
 
 Form = Literal["recall", "list", "number", "date", "mcq", "tf", "cloze"]
 
@@ -50,3 +52,9 @@ def find_question(briefing: Briefing, question_id: str) -> Question:
         if question.id == question_id:
             return question
     raise KeyError(question_id)
+
+
+def grade_question(briefing: Briefing, question: Question, typed: str) -> Verdict:
+    """Grade a typed answer to any question of the bank."""
+    fact = briefing.fact(question.fact)
+    return grade_fact(fact, typed, question_id=question.id, briefing=briefing)

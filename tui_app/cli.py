@@ -118,6 +118,89 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
     click.echo(f"Wrote {output}", err=True)
 
 
+# --- grading commands ---
+
+
+def _grade_jsonl(briefing: Briefing) -> None:
+    """The contract's `grade --jsonl`: one JSON line out per line in, flushed as it goes."""
+    import json
+
+    from quiz_bank.questions import find_question, grade_question
+
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            if not isinstance(request, dict):
+                raise ValueError("expected a JSON object")
+            qid, answer = request.get("question"), request.get("answer")
+            if not isinstance(qid, str):
+                raise ValueError('"question" must be a question id')
+            if not isinstance(answer, str):
+                raise ValueError('"answer" must be a string')
+            question = find_question(briefing, qid)
+        except KeyError as exc:
+            out: dict[str, object] = {"error": f"unknown question id {exc.args[0]!r}"}
+        except ValueError as exc:
+            out = {"error": f"bad input line: {exc}"}
+        else:
+            verdict = grade_question(briefing, question, answer)
+            out = {"question": qid, "answer": answer, **verdict.model_dump(exclude={"exact"})}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+@cli.command()
+@click.argument("target", required=False)
+@click.argument("answer", required=False)
+@click.option("--jsonl", is_flag=True, help="Read JSON lines on stdin, write verdicts (contract).")
+@click.option(
+    "-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Graded CSV here."
+)
+@pass_context
+def grade(
+    context: Context, target: str | None, answer: str | None, jsonl: bool, output: Path | None
+) -> None:
+    """Grade answers: QUESTION_ID "answer", a CSV of a class's answers, or --jsonl."""
+    briefing = context.briefing
+    if jsonl:
+        if target is not None:
+            raise UserError("grade --jsonl reads stdin and takes no arguments")
+        _grade_jsonl(briefing)
+        return
+    if target is None:
+        raise UserError('give QUESTION_ID "answer", a CSV file, or --jsonl')
+    if answer is None and target.lower().endswith(".csv"):
+        _grade_csv(briefing, Path(target), output)
+        return
+    if answer is None:
+        raise UserError(f'give the answer to grade: briefing grade {target} "your answer"')
+    from quiz_bank.questions import find_question, grade_question
+
+    try:
+        question = find_question(briefing, target)
+    except KeyError:
+        raise UserError(f"unknown question id {target!r}") from None
+    verdict = grade_question(briefing, question, answer)
+    mark = "✓ Right" if verdict.correct else ("½ Partly right" if verdict.score else "✗ Wrong")
+    click.echo(f"{mark} ({verdict.score:.0%}): {verdict.feedback}")
+
+
+def _grade_csv(briefing: Briefing, path: Path, output: Path | None) -> None:
+    from quiz_bank.classgrading import grade_csv
+
+    try:
+        report = grade_csv(briefing, path, output)
+    except OSError as exc:
+        raise UserError(f"{exc.filename or path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    for problem in report.problems:
+        click.echo(problem, err=True)
+    click.echo(report.summary_text())
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"briefing: error: {message}", err=True)
     sys.exit(code)

@@ -1,0 +1,86 @@
+"""Grading a class's answers collected elsewhere: a CSV of student, question, answer."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_data.models import Briefing
+from quiz_bank.questions import find_question, grade_question
+
+COLUMNS = ("student", "question", "answer")
+OUT_COLUMNS = (*COLUMNS, "correct", "score", "feedback")
+
+
+@dataclass
+class CsvReport:
+    graded: int = 0
+    problems: list[str] = field(default_factory=list)
+    # question id -> [answers, correct, score sum]
+    per_question: dict[str, list[float]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0, 0.0])
+    )
+
+    def summary_text(self) -> str:
+        lines = [f"Graded {self.graded} answers ({len(self.problems)} rows skipped)."]
+        if self.per_question:
+            lines.append(f"{'question':<34} {'answers':>7} {'right':>6} {'mean':>6}")
+            for qid, (n, right, total) in sorted(self.per_question.items()):
+                lines.append(f"{qid:<34} {int(n):>7} {int(right):>6} {total / n:>6.0%}")
+        return "\n".join(lines)
+
+
+def grade_csv(briefing: Briefing, path: Path, output: Path | None = None) -> CsvReport:
+    """Grade every row; rows that cannot be graded are reported by line and skipped."""
+    text = path.read_text(encoding="utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ValueError(f"{path}:1: missing column(s) {', '.join(missing)}")
+    reader.fieldnames = header
+    report = CsvReport()
+    rows: list[dict[str, object]] = []
+    for row in reader:
+        line = reader.line_num
+        student = (row.get("student") or "").strip()
+        qid = (row.get("question") or "").strip()
+        answer = row.get("answer")
+        if None in row:
+            report.problems.append(f"{path}:{line}: too many columns; row skipped")
+            continue
+        if not student or not qid or answer is None:
+            report.problems.append(f"{path}:{line}: student, question and answer are needed")
+            continue
+        try:
+            question = find_question(briefing, qid)
+        except KeyError:
+            report.problems.append(f"{path}:{line}: unknown question id {qid!r}; row skipped")
+            continue
+        verdict = grade_question(briefing, question, answer)
+        stats = report.per_question[qid]
+        stats[0] += 1
+        stats[1] += verdict.correct
+        stats[2] += verdict.score
+        report.graded += 1
+        rows.append(
+            {
+                "student": student,
+                "question": qid,
+                "answer": answer,
+                "correct": "true" if verdict.correct else "false",
+                "score": f"{verdict.score:.2f}",
+                "feedback": verdict.feedback,
+            }
+        )
+    out_path = output or path.with_name(path.stem + "-graded.csv")
+    if out_path.resolve() == path.resolve():
+        raise ValueError(f"{out_path}: will not overwrite the answers being graded")
+    with out_path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=OUT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return report
