@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from briefing_data.loader import BriefingError, builtin_path, load_briefing
 from briefing_data.models import Briefing
+
+if TYPE_CHECKING:
+    from quiz_bank.questions import Question
+    from quiz_bank.session import QuizSession
+    from quiz_bank.store import ProgressStore
 
 
 class UserError(click.ClickException):
@@ -70,11 +76,11 @@ def cli(ctx: click.Context, db: str | None, briefing_path: Path | None) -> None:
         _open_app(ctx.obj)
 
 
-def _open_app(context: Context) -> None:
+def _open_app(context: Context, start: tuple[str, list[str], str] | None = None) -> None:
     briefing = context.briefing  # fail on a bad file before the screen is taken over
     from tui_app.app import BriefingApp
 
-    BriefingApp(briefing=briefing, db_path=context.db_path).run()
+    BriefingApp(briefing=briefing, db_path=context.db_path, start=start).run()
 
 
 @cli.command()
@@ -199,6 +205,210 @@ def _grade_csv(briefing: Briefing, path: Path, output: Path | None) -> None:
     for problem in report.problems:
         click.echo(problem, err=True)
     click.echo(report.summary_text())
+
+
+# --- quiz commands ---
+
+
+def _open_store(context: Context) -> ProgressStore:
+    from quiz_bank.store import ProgressStore, StoreError
+
+    try:
+        return ProgressStore(context.db_path)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _learner(name: str | None) -> str:
+    from quiz_bank.learners import LearnerNameError, validate_learner_name
+
+    if name is None:
+        return "me"
+    try:
+        return validate_learner_name(name)
+    except LearnerNameError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _select(
+    context: Context,
+    questions: str | None,
+    count: int | None,
+    card: str | None,
+    seed: int | None,
+) -> list[Question]:
+    from quiz_bank.session import select_questions
+
+    briefing = context.briefing
+    ids = [q.strip() for q in questions.split(",") if q.strip()] if questions else None
+    try:
+        return select_questions(briefing, ids=ids, count=count, card=card, seed=seed)
+    except KeyError as exc:
+        what = "card" if card is not None and not ids else "question"
+        raise UserError(f"unknown {what} id {exc.args[0]!r}") from None
+
+
+def _run_plain(session: QuizSession) -> None:
+    """The line-mode quiz: a prompt, one answer line, the verdict; `Score: X/Y` at the end."""
+    import time
+
+    from quiz_bank.questions import LETTERS
+
+    click.echo(
+        f"{session.total} questions. Type your answer and press Enter. Commands: "
+        ":hint, :skip, :right (I was right), :quit"
+    )
+    while not session.done:
+        question = session.current
+        assert question is not None
+        card = session.briefing.card(question.card).title
+        click.echo(f"\nQuestion {session.position} of {session.total} ({card})")
+        click.echo(question.prompt)
+        for i, choice in enumerate(question.choices):
+            click.echo(f"  {LETTERS[i]}) {choice}")
+        started = time.monotonic()
+        while True:
+            click.echo("> ", nl=False)
+            line = sys.stdin.readline()
+            if not line:
+                click.echo("")
+                _plain_summary(session)
+                return
+            typed = line.rstrip("\n")
+            command = typed.strip().lower()
+            if command == ":hint":
+                click.echo(f"Hint: {session.hint()}")
+                continue
+            if command == ":right":
+                try:
+                    outcome = session.override()
+                except ValueError as exc:
+                    click.echo(f"Nothing to override: {exc}.")
+                    continue
+                click.echo(f"Counted as right (override): {outcome.question.answer}.")
+                continue
+            if command == ":quit":
+                _plain_summary(session)
+                return
+            if command == ":skip":
+                outcome = session.skip()
+            else:
+                outcome = session.answer(typed, duration=time.monotonic() - started)
+            break
+        verdict = outcome.verdict
+        if outcome.skipped:
+            mark = "-"
+        elif verdict.correct:
+            mark = "✓ Right" + (" (with a hint: half credit)" if outcome.hinted else "")
+        elif verdict.score:
+            mark = f"½ Partly right ({verdict.score:.0%})"
+        else:
+            mark = "✗ Wrong"
+        click.echo(f"{mark}. {verdict.feedback}")
+        fact = session.briefing.fact(question.fact)
+        click.echo(f'Source: "{fact.evidence}"')
+    _plain_summary(session)
+
+
+def _plain_summary(session: QuizSession) -> None:
+    summary = session.summary()
+    click.echo(f"\nScore: {summary.correct}/{summary.answered}")
+    if summary.missed:
+        click.echo("To reread:")
+        for question, _fact, card_id in summary.missed:
+            card = session.briefing.card(card_id)
+            click.echo(f"- {question.answer} (card: {card.title}; briefing cards --card {card_id})")
+
+
+_QUIZ_OPTIONS = [
+    click.option(
+        "--plain", is_flag=True, help="Line mode on stdin/stdout (scripts, screen readers)."
+    ),
+    click.option("--student", metavar="NAME", help="Whose progress this is (default: me)."),
+]
+
+
+def _quiz_options(func: Callable[..., None]) -> Callable[..., None]:
+    for option in reversed(_QUIZ_OPTIONS):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@click.option("--questions", metavar="ID,ID,...", help="Exactly these questions, in this order.")
+@click.option("--count", type=click.IntRange(min=1), help="How many questions.")
+@click.option("--card", "card_id", metavar="ID", help="Only this card.")
+@click.option("--seed", type=int, help="The same seed gives the same quiz.")
+@_quiz_options
+@pass_context
+def quiz(
+    context: Context,
+    questions: str | None,
+    count: int | None,
+    card_id: str | None,
+    seed: int | None,
+    plain: bool,
+    student: str | None,
+) -> None:
+    """Take a quiz (the app's quiz screen, or --plain for line mode)."""
+    from quiz_bank.session import QuizSession
+
+    learner = _learner(student)
+    chosen = _select(context, questions, count, card_id, seed)
+    if not plain:
+        _open_app(context, start=("quiz", [q.id for q in chosen], learner))
+        return
+    with _open_store(context) as store:
+        _run_plain(QuizSession(context.briefing, chosen, store=store, learner=learner))
+
+
+@cli.command()
+@_quiz_options
+@pass_context
+def review(context: Context, plain: bool, student: str | None) -> None:
+    """Review the questions that are due (spaced repetition)."""
+    from quiz_bank.scheduler import due_questions
+    from quiz_bank.session import QuizSession
+
+    learner = _learner(student)
+    with _open_store(context) as store:
+        due = due_questions(context.briefing, store, learner)
+        if not plain:
+            store.close()
+            _open_app(context, start=("review", [q.id for q in due], learner))
+            return
+        if not due:
+            upcoming = store.next_due(learner)
+            when = f" The next is due {upcoming:%Y-%m-%d %H:%M} UTC." if upcoming else ""
+            click.echo(f"Nothing is due for {learner}.{when}")
+            click.echo("\nScore: 0/0")
+            return
+        _run_plain(QuizSession(context.briefing, due, store=store, learner=learner))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable (contract).")
+@click.option("--student", metavar="NAME", help="One student (default: everyone).")
+@pass_context
+def stats(context: Context, as_json: bool, student: str | None) -> None:
+    """Attempts, right answers and per-card mastery."""
+    import json
+
+    from quiz_bank.progress import progress_stats
+
+    with _open_store(context) as store:
+        data = progress_stats(context.briefing, store, student)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    who = student or "all students"
+    click.echo(f"Progress of {who}: {data['attempts']} attempts, {data['correct']} right")
+    for card in data["cards"]:
+        bar = "█" * round(card["mastery"] * 20)
+        click.echo(
+            f"  {card['title'][:44]:<44} {bar:<20} {card['mastery']:>4.0%} "
+            f"({card['correct']}/{card['attempts']})"
+        )
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
