@@ -411,6 +411,56 @@ def stats(context: Context, as_json: bool, student: str | None) -> None:
         )
 
 
+# --- tutor commands ---
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--jsonl", is_flag=True, help="Read JSON lines on stdin, write answers (contract).")
+@pass_context
+def ask(context: Context, question: str | None, jsonl: bool) -> None:
+    """Ask the tutor a question about the briefing."""
+    import json
+
+    from quiz_bank.retrieval import FactIndex
+    from quiz_bank.tutor import Tutor
+
+    index = FactIndex(context.briefing)
+    if not jsonl:
+        if not question:
+            raise UserError('give a question: briefing ask "which systems are deployed?"')
+        reply = Tutor(context.briefing, index=index).reply(question)
+        click.echo(reply.text)
+        if reply.evidence:
+            click.echo(f'Source: "{reply.evidence}"')
+        for suggestion in reply.suggestions if reply.kind == "answer" else []:
+            click.echo(f"See also: {suggestion}")
+        return
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            text = request.get("question") if isinstance(request, dict) else None
+            if not isinstance(text, str):
+                raise ValueError('expected {"question": TEXT}')
+        except ValueError as exc:
+            out: dict[str, object] = {"error": f"bad input line: {exc}"}
+        else:
+            # Each line stands alone: a fresh tutor, no memory across lines.
+            reply = Tutor(context.briefing, index=index).answer(text)
+            answered = reply.kind == "answer"
+            out = {
+                "question": text,
+                "answer": reply.text if answered else None,
+                "facts": reply.facts if answered else [],
+                "card": reply.card,
+                "evidence": reply.evidence,
+            }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"briefing: error: {message}", err=True)
     sys.exit(code)
