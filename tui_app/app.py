@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 
-from briefing_data.models import Briefing
-from tui_app.commands import BriefingCommands
 from tui_app.screens.home import HomeScreen
 from tui_app.settings import load_settings, save_setting
+
+if TYPE_CHECKING:
+    from briefing_data.models import Briefing
+
+
+def _commands() -> type[Provider]:
+    from tui_app.commands import BriefingCommands
+
+    return BriefingCommands
 
 
 class BriefingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("question_mark", "help", "Help", id="help"),
@@ -24,20 +34,25 @@ class BriefingApp(App[None]):
 
     def __init__(
         self,
-        briefing: Briefing,
+        briefing: Briefing | None = None,
         db_path: Path | None = None,
         *,
+        briefing_path: Path | None = None,
         start: tuple[str, list[str], str] | None = None,
         learner: str = "me",
         settings_path: Path | None = None,
     ) -> None:
         super().__init__()
+        # Without a briefing, the app paints at once and loads `briefing_path` in a worker.
         self.briefing = briefing
+        self.briefing_path = briefing_path
+        self.load_error: str | None = None
         self.db_path = db_path
         self.start = start
         self.learner = start[2] if start else learner
         self.settings_path = settings_path
-        self.sub_title = briefing.title
+        if briefing is not None:
+            self.sub_title = briefing.title
         self._store = None
 
     @property
@@ -59,6 +74,32 @@ class BriefingApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen())
+        if self.briefing is None:
+            self.load_briefing()
+        else:
+            self._briefing_ready()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_briefing(self) -> None:
+        from briefing_data.loader import BriefingError, builtin_path, load_briefing
+
+        try:
+            briefing = load_briefing(self.briefing_path or builtin_path())
+        except BriefingError as exc:
+            self.load_error = str(exc)
+            self.call_from_thread(self.exit, None, 2)
+            return
+        self.call_from_thread(self._loaded, briefing)
+
+    def _loaded(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.sub_title = briefing.title
+        self._briefing_ready()
+
+    def _briefing_ready(self) -> None:
+        home = self.screen_stack[1] if len(self.screen_stack) > 1 else None
+        if isinstance(home, HomeScreen) and home.is_mounted:
+            home.show_briefing()  # otherwise its on_mount shows it
         if self.start:
             mode, ids, _learner = self.start
             self.open_quiz(ids, review=mode == "review")

@@ -77,10 +77,18 @@ def cli(ctx: click.Context, db: str | None, briefing_path: Path | None) -> None:
 
 
 def _open_app(context: Context, start: tuple[str, list[str], str] | None = None) -> None:
-    briefing = context.briefing  # fail on a bad file before the screen is taken over
+    """Open the app; the briefing loads after the first paint unless a quiz needs it first."""
     from tui_app.app import BriefingApp
 
-    BriefingApp(briefing=briefing, db_path=context.db_path, start=start).run()
+    app = BriefingApp(
+        briefing=context._briefing,
+        briefing_path=context.briefing_path,
+        db_path=context.db_path,
+        start=start,
+    )
+    app.run()
+    if app.load_error:
+        raise UserError(app.load_error)
 
 
 @cli.command()

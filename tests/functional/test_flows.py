@@ -227,3 +227,29 @@ async def test_help_and_theme_is_remembered(make_app, tmp_path: Path) -> None:  
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_the_briefing_loads_after_the_first_paint(tmp_path: Path) -> None:
+    from tui_app.app import BriefingApp
+
+    app = BriefingApp(db_path=tmp_path / "p.db", settings_path=tmp_path / "s.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_workers(app)
+        await pilot.pause()
+        assert app.briefing is not None
+        assert "7 cards, 28 facts" in screen_text(app)
+
+
+async def test_a_broken_briefing_file_ends_the_app_with_its_error(tmp_path: Path) -> None:
+    from tui_app.app import BriefingApp
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [unclosed\n", encoding="utf-8")
+    app = BriefingApp(
+        briefing_path=bad, db_path=tmp_path / "p.db", settings_path=tmp_path / "s.json"
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_workers(app)
+        await pilot.pause()
+    assert app.load_error is not None and "not valid YAML" in app.load_error
+    assert app.return_code == 2

@@ -30,19 +30,9 @@ class HomeScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        briefing = self.app.briefing  # type: ignore[attr-defined]
         yield Header()
-        facts = len(briefing.facts())
-        yield Static(
-            Content.assemble(
-                (briefing.title, "bold"),
-                "\n",
-                f"From the {briefing.source.kind} “{briefing.source.title}”: "
-                f"{len(briefing.cards)} cards, {facts} facts.",
-            ),
-            id="intro",
-        )
-        yield Static(Content("Loading your progress…"), id="status")
+        yield Static(Content("Loading the briefing…"), id="intro")
+        yield Static(Content(""), id="status")
         yield OptionList(
             *[
                 Option(
@@ -57,10 +47,26 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#menu", OptionList).focus()
+        if self.app.briefing is not None:  # type: ignore[attr-defined]
+            self.show_briefing()
+
+    def show_briefing(self) -> None:
+        briefing = self.app.briefing  # type: ignore[attr-defined]
+        facts = len(briefing.facts())
+        self.query_one("#intro", Static).update(
+            Content.assemble(
+                (briefing.title, "bold"),
+                "\n",
+                f"From the {briefing.source.kind} “{briefing.source.title}”: "
+                f"{len(briefing.cards)} cards, {facts} facts.",
+            )
+        )
+        self.query_one("#status", Static).update(Content("Loading your progress…"))
         self.load_status()
 
     def on_screen_resume(self) -> None:
-        self.load_status()
+        if self.app.briefing is not None:  # type: ignore[attr-defined]
+            self.load_status()
 
     @work(thread=True, exclusive=True, group="home-status")
     def load_status(self) -> None:
@@ -89,6 +95,9 @@ class HomeScreen(Screen[None]):
 
     def action_go(self, where: str) -> None:
         app = self.app
+        if app.briefing is None and where != "help":  # type: ignore[attr-defined]
+            self.notify("The briefing is still loading.")
+            return
         if where == "cards":
             app.open_cards()  # type: ignore[attr-defined]
         elif where == "quiz":
