@@ -110,18 +110,30 @@ def cards(context: Context, card_id: str | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json"]),
+    type=click.Choice(["json", "anki", "gift", "quizlet", "csv", "markdown"]),
     default="json",
     show_default=True,
-    help="Export format.",
+    help="json (contract), anki (.apkg), gift (Moodle), quizlet, csv, markdown (handout).",
 )
 @click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
 @pass_context
 def export(context: Context, fmt: str, output: Path | None) -> None:
     """Export the briefing and its question bank."""
-    from quiz_bank.export import to_json
+    from quiz_bank.exports import BINARY, export_text, to_anki
 
-    text = to_json(context.briefing)
+    briefing = context.briefing
+    if output is not None and output.is_dir():
+        raise UserError(f"{output}: is a directory; give a file name")
+    if fmt in BINARY:
+        if output is None:
+            raise UserError("--format anki writes a file: add -o PATH.apkg")
+        try:
+            notes = to_anki(briefing, output)
+        except OSError as exc:
+            raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+        click.echo(f"Wrote {output} ({notes} notes)", err=True)
+        return
+    text = export_text(briefing, fmt)
     if output is None:
         sys.stdout.write(text)
         return
