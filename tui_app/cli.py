@@ -272,7 +272,7 @@ def _run_plain(session: QuizSession) -> None:
     """The line-mode quiz: a prompt, one answer line, the verdict; `Score: X/Y` at the end."""
     import time
 
-    from quiz_bank.questions import LETTERS
+    from quiz_bank.questions import LETTERS, choice_index
 
     click.echo(
         f"{session.total} questions. Type your answer and press Enter. Commands: "
@@ -312,6 +312,9 @@ def _run_plain(session: QuizSession) -> None:
                 return
             if command == ":skip":
                 outcome = session.skip()
+            elif question.choices and choice_index(question, typed) is None:
+                click.echo(f"Answer with a letter (a-{LETTERS[len(question.choices) - 1]}).")
+                continue
             else:
                 outcome = session.answer(typed, duration=time.monotonic() - started)
             break
@@ -335,9 +338,10 @@ def _plain_summary(session: QuizSession) -> None:
     click.echo(f"\nScore: {summary.correct}/{summary.answered}")
     if summary.missed:
         click.echo("To reread:")
-        for question, _fact, card_id in summary.missed:
+        for _question, fact_id, card_id in summary.missed:
             card = session.briefing.card(card_id)
-            click.echo(f"- {question.answer} (card: {card.title}; briefing cards --card {card_id})")
+            statement = session.briefing.fact(fact_id).statement
+            click.echo(f"- {statement} (card: {card.title}; briefing cards --card {card_id})")
 
 
 _QUIZ_OPTIONS = [
@@ -359,6 +363,27 @@ def _quiz_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.option("--count", type=click.IntRange(min=1), help="How many questions.")
 @click.option("--card", "card_id", metavar="ID", help="Only this card.")
 @click.option("--seed", type=int, help="The same seed gives the same quiz.")
+@click.option(
+    "--save",
+    "save_path",
+    metavar="FILE.toml",
+    type=click.Path(path_type=Path),
+    help="Fix this quiz for a class in a file, and stop.",
+)
+@click.option(
+    "--from",
+    "from_path",
+    metavar="FILE.toml",
+    type=click.Path(path_type=Path),
+    help="Take the class quiz fixed in this file.",
+)
+@click.option(
+    "--time-per-question",
+    type=click.IntRange(min=5, max=3600),
+    metavar="SECONDS",
+    help="With --save: seconds allowed per question.",
+)
+@click.option("--title", help="With --save: the quiz's title.")
 @_quiz_options
 @pass_context
 def quiz(
@@ -367,19 +392,56 @@ def quiz(
     count: int | None,
     card_id: str | None,
     seed: int | None,
+    save_path: Path | None,
+    from_path: Path | None,
+    time_per_question: int | None,
+    title: str | None,
     plain: bool,
     student: str | None,
 ) -> None:
     """Take a quiz (the app's quiz screen, or --plain for line mode)."""
+    from quiz_bank.classquiz import ClassQuiz, ClassQuizError, load_class_quiz, save_class_quiz
     from quiz_bank.session import QuizSession
 
+    if save_path is not None and from_path is not None:
+        raise UserError("--save and --from cannot be used together")
+    time_limit = None
+    if from_path is not None:
+        if questions or count or card_id:
+            raise UserError("--from fixes the questions: drop --questions, --count and --card")
+        try:
+            class_quiz = load_class_quiz(from_path)
+            chosen = class_quiz.resolve(context.briefing)
+        except ClassQuizError as exc:
+            raise UserError(str(exc)) from None
+        time_limit = class_quiz.time_per_question
+    else:
+        chosen = _select(context, questions, count, card_id, seed)
+    if save_path is not None:
+        if save_path.exists():
+            raise UserError(f"{save_path}: already exists; choose another name or remove it")
+        class_quiz = ClassQuiz(
+            title=title or "Class quiz",
+            briefing=context.briefing.id,
+            questions=[q.id for q in chosen],
+            seed=seed,
+            time_per_question=time_per_question,
+        )
+        try:
+            save_class_quiz(class_quiz, save_path)
+        except OSError as exc:
+            raise UserError(f"{save_path}: cannot write ({exc.strerror})") from None
+        click.echo(f"Saved a quiz of {len(chosen)} questions to {save_path}")
+        return
     learner = _learner(student)
-    chosen = _select(context, questions, count, card_id, seed)
     if not plain:
         _open_app(context, start=("quiz", [q.id for q in chosen], learner))
         return
     with _open_store(context) as store:
-        _run_plain(QuizSession(context.briefing, chosen, store=store, learner=learner))
+        session = QuizSession(
+            context.briefing, chosen, store=store, learner=learner, time_limit=time_limit
+        )
+        _run_plain(session)
 
 
 @cli.command()
@@ -429,6 +491,74 @@ def stats(context: Context, as_json: bool, student: str | None) -> None:
             f"  {card['title'][:44]:<44} {bar:<20} {card['mastery']:>4.0%} "
             f"({card['correct']}/{card['attempts']})"
         )
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "table"]),
+    default="table",
+    show_default=True,
+    help="csv for a spreadsheet, table for a person.",
+)
+@click.option("--student", metavar="NAME", help="One student (default: everyone).")
+@click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
+@pass_context
+def results(context: Context, fmt: str, student: str | None, output: Path | None) -> None:
+    """Every answer in the database, one row per student and question attempt."""
+    import csv
+    import io
+
+    from quiz_bank.results import RESULT_COLUMNS, hardest_questions, leaderboard, result_rows
+
+    with _open_store(context) as store:
+        attempts = store.attempts(student)
+    rows = result_rows(attempts)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=RESULT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    **row,
+                    "correct": str(row["correct"]).lower(),
+                    "override": str(row["override"]).lower(),
+                    "hint": str(row["hint"]).lower(),
+                }
+            )
+        text = buffer.getvalue()
+    else:
+        lines = [f"{'student':<16} {'question':<30} {'score':>5} {'right':<5} {'time':<19}  answer"]
+        for row in rows:
+            mark = "yes" if row["correct"] else "no"
+            if row["override"]:
+                mark += "*"
+            answer = " ".join(str(row["answer"]).split())[:40]
+            lines.append(
+                f"{str(row['student'])[:16]:<16} {str(row['question'])[:30]:<30} "
+                f"{row['score']:>5} {mark:<5} {row['time']:<19}  {answer}"
+            )
+        if rows:
+            lines.append("(* = the student overrode the grader)")
+            lines.append(
+                "\nLeaderboard: "
+                + ", ".join(f"{s.student} {s.score:g}" for s in leaderboard(attempts)[:10])
+            )
+            hard = hardest_questions(attempts)[:5]
+            lines.append("Hardest: " + ", ".join(f"{h.question} {h.share:.0%}" for h in hard))
+        else:
+            lines.append("No answers yet.")
+        text = "\n".join(lines) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+    click.echo(f"Wrote {output} ({len(rows)} rows)", err=True)
 
 
 # --- tutor commands ---

@@ -1,0 +1,64 @@
+"""A class quiz fixed by a teacher in a small TOML file, so every student takes the same quiz."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from briefing_data.models import Briefing
+from quiz_bank.questions import Question, find_question
+
+
+class ClassQuizError(ValueError):
+    """A class quiz file that cannot be used; str() is the one line shown."""
+
+
+class ClassQuiz(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(default="Class quiz", min_length=1, max_length=120)
+    briefing: str = Field(description="The id of the briefing the questions come from.")
+    questions: list[str] = Field(min_length=1)
+    seed: int | None = None
+    # Seconds allowed per question; none means no limit.
+    time_per_question: int | None = Field(default=None, ge=5, le=3600)
+
+    def resolve(self, briefing: Briefing) -> list[Question]:
+        if briefing.id != self.briefing:
+            raise ClassQuizError(
+                f"this quiz is for the briefing {self.briefing!r}, not {briefing.id!r}"
+            )
+        try:
+            return [find_question(briefing, qid) for qid in self.questions]
+        except KeyError as exc:
+            raise ClassQuizError(f"unknown question id {exc.args[0]!r}") from None
+
+
+def save_class_quiz(quiz: ClassQuiz, path: Path) -> None:
+    import tomli_w
+
+    data = quiz.model_dump(exclude_none=True)
+    header = (
+        "# A class quiz: `briefing quiz --from THIS_FILE` or `briefing serve --quiz THIS_FILE`.\n"
+        "# Every student gets exactly these questions, in this order.\n"
+    )
+    path.write_text(header + tomli_w.dumps(data), encoding="utf-8")
+
+
+def load_class_quiz(path: Path) -> ClassQuiz:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ClassQuizError(f"{path}: no such class quiz file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClassQuizError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ClassQuizError(f"{path}: not valid TOML ({exc})") from None
+    try:
+        return ClassQuiz.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        raise ClassQuizError(f"{path}: {field}: {err['msg']}") from None
