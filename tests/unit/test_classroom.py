@@ -43,7 +43,7 @@ def test_save_then_every_student_takes_exactly_that_quiz(tmp_path: Path) -> None
     for student in ("ana", "ben"):
         proc = _run(
             ["--db", str(db), "quiz", "--from", str(quiz), "--plain", "--student", student],
-            "x\nx\nx\nx\n",
+            "a\na\na\na\n",
         )
         assert proc.returncode == 0, proc.stderr
         prompts.append([line for line in proc.stdout.splitlines() if line.startswith("Question ")])
