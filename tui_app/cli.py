@@ -29,6 +29,7 @@ class UserError(click.ClickException):
 class Context:
     briefing_path: Path | None
     db_option: str | None
+    ask_name: bool = False
     _briefing: Briefing | None = None
 
     @property
@@ -64,19 +65,24 @@ pass_context = click.make_pass_decorator(Context)
     type=click.Path(path_type=Path),
     help="Load this briefing file instead of the built-in one.",
 )
+@click.option("--ask-name", is_flag=True, hidden=True, help="Ask the student's name first.")
 @click.version_option(package_name="briefing")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, briefing_path: Path | None) -> None:
+def cli(ctx: click.Context, db: str | None, briefing_path: Path | None, ask_name: bool) -> None:
     """Briefing cards, quizzes and a tutor built from a news article.
 
     With no command, opens the terminal app.
     """
-    ctx.obj = Context(briefing_path=briefing_path, db_option=db)
+    ctx.obj = Context(briefing_path=briefing_path, db_option=db, ask_name=ask_name)
     if ctx.invoked_subcommand is None:
         _open_app(ctx.obj)
 
 
-def _open_app(context: Context, start: tuple[str, list[str], str] | None = None) -> None:
+def _open_app(
+    context: Context,
+    start: tuple[str, list[str], str] | None = None,
+    time_limit: float | None = None,
+) -> None:
     """Open the app; the briefing loads after the first paint unless a quiz needs it first."""
     from tui_app.app import BriefingApp
 
@@ -85,6 +91,8 @@ def _open_app(context: Context, start: tuple[str, list[str], str] | None = None)
         briefing_path=context.briefing_path,
         db_path=context.db_path,
         start=start,
+        ask_name=context.ask_name,
+        time_limit=time_limit,
     )
     app.run()
     if app.load_error:
@@ -435,7 +443,7 @@ def quiz(
         return
     learner = _learner(student)
     if not plain:
-        _open_app(context, start=("quiz", [q.id for q in chosen], learner))
+        _open_app(context, start=("quiz", [q.id for q in chosen], learner), time_limit=time_limit)
         return
     with _open_store(context) as store:
         session = QuizSession(
@@ -559,6 +567,46 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
     except OSError as exc:
         raise UserError(f"{output}: cannot write ({exc.strerror})") from None
     click.echo(f"Wrote {output} ({len(rows)} rows)", err=True)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--quiz",
+    "quiz_path",
+    metavar="FILE.toml",
+    type=click.Path(path_type=Path),
+    help="Serve this class quiz.",
+)
+@pass_context
+def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
+    """Serve the app to browsers (each its own session, one shared database)."""
+    from quiz_bank.classquiz import ClassQuizError, load_class_quiz
+    from tui_app.serve import make_server
+
+    title = context.briefing.title
+    if quiz_path is not None:
+        try:
+            title = load_class_quiz(quiz_path).title
+            load_class_quiz(quiz_path).resolve(context.briefing)
+        except ClassQuizError as exc:
+            raise UserError(str(exc)) from None
+    _open_store(context).close()  # a bad database fails here, not in every browser
+    server = make_server(
+        host=host,
+        port=port,
+        db=context.db_path,
+        briefing=context.briefing_path,
+        quiz=quiz_path,
+        title=title,
+    )
+    where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
+    click.echo(
+        f"Serving {title!r} on http://{host}:{port} ({where}); answers go to {context.db_path}"
+    )
+    click.echo("Press Ctrl+C to stop.")
+    server.serve()
 
 
 # --- tutor commands ---
