@@ -102,23 +102,26 @@ def cards(context: Context, card_id: str | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json"]),
+    type=click.Choice(["json", "anki", "gift", "quizlet", "csv", "markdown"]),
     default="json",
     show_default=True,
-    help="Export format.",
+    help="json (contract), anki (.apkg), gift (Moodle), quizlet (TSV), csv, markdown (handout).",
 )
 @click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
 @pass_context
 def export(context: Context, fmt: str, output: Path | None) -> None:
-    """Export the briefing and its question bank."""
-    from quiz_bank.export import to_json
+    """Export the briefing and its questions (Anki, Moodle, Quizlet, a spreadsheet, paper)."""
+    from quiz_bank.exports import BINARY_FORMATS, default_name, export_bytes
 
-    text = to_json(context.briefing)
+    if fmt in BINARY_FORMATS and output is None:
+        example = default_name(context.briefing, fmt)
+        raise UserError(f"--format {fmt} writes a binary file: pass -o PATH (e.g. -o {example})")
+    data = export_bytes(context.briefing, fmt)
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        output.write_bytes(data)
     except OSError as exc:
         raise UserError(f"{output}: cannot write ({exc.strerror})") from None
     click.echo(f"Wrote {output}", err=True)
