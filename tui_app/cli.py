@@ -251,8 +251,11 @@ def _select(
         raise UserError(f"unknown {what} id {exc.args[0]!r}") from None
 
 
-def _run_plain(session: QuizSession) -> None:
-    """The line-mode quiz: a prompt, one answer line, the verdict; `Score: X/Y` at the end."""
+def _run_plain(session: QuizSession, time_limit: int | None = None) -> None:
+    """The line-mode quiz: a prompt, one answer line, the verdict; `Score: X/Y` at the end.
+
+    With `time_limit` (a class quiz), an answer given after that many seconds is not counted.
+    """
     import time
 
     from quiz_bank.questions import LETTERS
@@ -294,6 +297,9 @@ def _run_plain(session: QuizSession) -> None:
                 _plain_summary(session)
                 return
             if command == ":skip":
+                outcome = session.skip()
+            elif time_limit is not None and time.monotonic() - started > time_limit:
+                click.echo(f"Time's up ({time_limit} s per question): not counted.")
                 outcome = session.skip()
             else:
                 outcome = session.answer(typed, duration=time.monotonic() - started)
@@ -342,6 +348,26 @@ def _quiz_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.option("--count", type=click.IntRange(min=1), help="How many questions.")
 @click.option("--card", "card_id", metavar="ID", help="Only this card.")
 @click.option("--seed", type=int, help="The same seed gives the same quiz.")
+@click.option(
+    "--save",
+    "save_path",
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Fix this quiz for a class in a file (class-quiz.toml) instead of taking it.",
+)
+@click.option(
+    "--from",
+    "from_path",
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Take the class quiz fixed in this file.",
+)
+@click.option(
+    "--time-per-question",
+    type=click.IntRange(min=5, max=3600),
+    metavar="SECONDS",
+    help="With --save: seconds each student has per question.",
+)
 @_quiz_options
 @pass_context
 def quiz(
@@ -350,19 +376,75 @@ def quiz(
     count: int | None,
     card_id: str | None,
     seed: int | None,
+    save_path: Path | None,
+    from_path: Path | None,
+    time_per_question: int | None,
     plain: bool,
     student: str | None,
 ) -> None:
-    """Take a quiz (the app's quiz screen, or --plain for line mode)."""
+    """Take a quiz (the app's quiz screen, or --plain for line mode); fix one for a class."""
+    from quiz_bank.classquiz import ClassQuizError, load_class_quiz, make_class_quiz
+    from quiz_bank.classquiz import save_class_quiz as write_class_quiz
     from quiz_bank.session import QuizSession
 
-    learner = _learner(student)
-    chosen = _select(context, questions, count, card_id, seed)
+    time_limit: int | None = None
+    try:
+        if from_path is not None:
+            chosen_by = [
+                name
+                for name, value in (
+                    ("--save", save_path),
+                    ("--questions", questions),
+                    ("--count", count),
+                    ("--card", card_id),
+                    ("--seed", seed),
+                    ("--time-per-question", time_per_question),
+                )
+                if value is not None
+            ]
+            if chosen_by:
+                raise UserError(f"--from takes the quiz as the file fixes it: drop {chosen_by[0]}")
+            class_quiz = load_class_quiz(from_path, context.briefing)
+            chosen = class_quiz.select(context.briefing)
+            time_limit = class_quiz.time_per_question
+        else:
+            chosen = _select(context, questions, count, card_id, seed)
+        if save_path is not None:
+            fixed = make_class_quiz(
+                context.briefing, chosen, seed=seed, time_per_question=time_per_question
+            )
+            write_class_quiz(save_path, fixed)
+            click.echo(f"Saved a class quiz of {len(chosen)} questions to {save_path}.")
+            click.echo(f"Students take it with: briefing quiz --from {save_path}")
+            return
+    except ClassQuizError as exc:
+        raise UserError(str(exc)) from None
+    if from_path is not None and student is None and plain:
+        learner = _ask_name()
+    else:
+        learner = _learner(student)
     if not plain:
         _open_app(context, start=("quiz", [q.id for q in chosen], learner))
         return
     with _open_store(context) as store:
-        _run_plain(QuizSession(context.briefing, chosen, store=store, learner=learner))
+        session = QuizSession(context.briefing, chosen, store=store, learner=learner)
+        _run_plain(session, time_limit=time_limit)
+
+
+def _ask_name() -> str:
+    """A class quiz in line mode: ask the student's name (three tries)."""
+    from quiz_bank.learners import LearnerNameError, validate_learner_name
+
+    for _ in range(3):
+        click.echo("Your name: ", nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            break
+        try:
+            return validate_learner_name(line.rstrip("\n"))
+        except LearnerNameError as exc:
+            click.echo(f"{exc}; try again.")
+    raise UserError("a student name is needed for a class quiz (or pass --student NAME)")
 
 
 @cli.command()
