@@ -546,6 +546,64 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
         sys.stdout.flush()
 
 
+# --- classroom commands ---
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv"]),
+    default="table",
+    show_default=True,
+    help="csv: one row per attempt, for a spreadsheet (contract).",
+)
+@click.option("--student", metavar="NAME", help="One student (default: everyone).")
+@click.option(
+    "--quiz",
+    "quiz_path",
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Only the questions of this class quiz file.",
+)
+@click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
+@pass_context
+def results(
+    context: Context,
+    fmt: str,
+    student: str | None,
+    quiz_path: Path | None,
+    output: Path | None,
+) -> None:
+    """Every student's answers, for the teacher (a table, or CSV for a spreadsheet)."""
+    from quiz_bank.results import results_csv, results_table
+
+    wanted: set[str] | None = None
+    if quiz_path is not None:
+        from quiz_bank.classquiz import ClassQuizError, load_class_quiz
+
+        try:
+            wanted = set(load_class_quiz(quiz_path).questions)
+        except ClassQuizError as exc:
+            raise UserError(str(exc)) from None
+    learner = None if student is None else _learner(student)
+    attempts = []
+    if context.db_path.exists():  # no database yet: no results (and none created)
+        with _open_store(context) as store:
+            attempts = store.attempts(learner)
+    if wanted is not None:
+        attempts = [a for a in attempts if a.question in wanted]
+    text = results_csv(attempts) if fmt == "csv" else results_table(attempts)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+    click.echo(f"Wrote {len(attempts)} attempts to {output}", err=True)
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"briefing: error: {message}", err=True)
     sys.exit(code)
