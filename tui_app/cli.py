@@ -80,6 +80,9 @@ def _open_app(context: Context, start: tuple[str, list[str], str] | None = None)
     briefing = context.briefing  # fail on a bad file before the screen is taken over
     from tui_app.app import BriefingApp
 
+    if start is None:  # the app's home screen
+        BriefingApp(briefing=briefing, db_path=context.db_path).run()
+        return
     BriefingApp(briefing=briefing, db_path=context.db_path, start=start).run()
 
 
@@ -602,6 +605,50 @@ def results(
     except OSError as exc:
         raise UserError(f"{output}: cannot write ({exc.strerror})") from None
     click.echo(f"Wrote {len(attempts)} attempts to {output}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; this machine's LAN address opens it to the room.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--quiz",
+    "quiz_path",
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Every browser takes this class quiz (else the app opens on its home screen).",
+)
+@pass_context
+def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
+    """Serve the app to browsers: each gets its own session, all writing to one database."""
+    from tui_app.serve.server import serve as run_server
+    from tui_app.serve.server import session_command
+
+    title = context.briefing.title
+    if quiz_path is not None:
+        from quiz_bank.classquiz import ClassQuizError, load_class_quiz
+
+        try:
+            class_quiz = load_class_quiz(quiz_path, context.briefing)
+        except ClassQuizError as exc:
+            raise UserError(str(exc)) from None
+        title = class_quiz.title or title
+    with _open_store(context):
+        pass  # a database that cannot be used fails here, not in every browser
+    command = session_command(
+        db_path=context.db_path, briefing_path=context.briefing_path, quiz_path=quiz_path
+    )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Listening on {host}: anyone on this network can open the quiz.", err=True)
+    click.echo(f"Open http://{host}:{port}/ in a browser. Results: briefing results", err=True)
+    try:
+        run_server(command, host, port, title)
+    except OSError as exc:
+        raise UserError(f"cannot serve on {host}:{port} ({exc.strerror or exc})") from None
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
