@@ -1,0 +1,22 @@
+"""Eight students answering at once into one database: every attempt is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz_bank.classroom_load import run_classroom
+from quiz_bank.results import class_results
+from quiz_bank.store import ProgressStore
+
+
+def test_eight_students_at_once_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "class.db"
+    run = run_classroom(db, students=8, questions=6)
+    assert run.errors == []
+    assert run.expected == 48
+    assert run.written == run.expected and run.lost == 0
+    with ProgressStore(db) as store:
+        attempts = store.attempts()
+    summary = class_results(attempts)
+    assert len(summary.leaderboard) == 8
+    assert all(s.answered == 6 for s in summary.leaderboard)
