@@ -570,6 +570,9 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
     help="Only the questions of this class quiz file.",
 )
 @click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
+@click.option(
+    "--live", is_flag=True, help="A screen that updates as answers land (leaderboard and more)."
+)
 @pass_context
 def results(
     context: Context,
@@ -577,6 +580,7 @@ def results(
     student: str | None,
     quiz_path: Path | None,
     output: Path | None,
+    live: bool,
 ) -> None:
     """Every student's answers, for the teacher (a table, or CSV for a spreadsheet)."""
     from quiz_bank.results import results_csv, results_table
@@ -589,6 +593,11 @@ def results(
             wanted = set(load_class_quiz(quiz_path).questions)
         except ClassQuizError as exc:
             raise UserError(str(exc)) from None
+    if live:
+        from tui_app.screens.results import ResultsApp
+
+        ResultsApp(context.db_path, None if wanted is None else sorted(wanted)).run()
+        return
     learner = None if student is None else _learner(student)
     attempts = []
     if context.db_path.exists():  # no database yet: no results (and none created)
