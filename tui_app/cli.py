@@ -422,8 +422,10 @@ def quiz(
             return
     except ClassQuizError as exc:
         raise UserError(str(exc)) from None
-    if from_path is not None and student is None and plain:
-        learner = _ask_name()
+    if from_path is not None and student is None:
+        # A class quiz: the student gives a name first (in the app: an empty name in `start`
+        # asks for it with tui_app.screens.student.StudentNameScreen).
+        learner = _ask_name() if plain else ""
     else:
         learner = _learner(student)
     if not plain:
