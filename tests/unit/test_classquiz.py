@@ -145,3 +145,24 @@ def test_cli_bad_class_quiz_options_give_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("briefing: error:")
     assert not (tmp_path / "y.toml").exists()
+
+
+def test_an_answer_after_the_time_limit_is_not_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import itertools
+    import time
+
+    path = tmp_path / "q.toml"
+    main(["quiz", "--save", str(path), "--questions", "belarus-leader", "--time-per-question", "5"])
+    ticks = itertools.count(0, 100)  # every look at the clock: 100 s later
+    monkeypatch.setattr(time, "monotonic", lambda: float(next(ticks)))
+    monkeypatch.setattr("sys.stdin", io.StringIO("Lukashenko\n"))
+    db = tmp_path / "c.db"
+    main(["--db", str(db), "quiz", "--from", str(path), "--plain", "--student", "Ana"])
+    out = capsys.readouterr().out
+    assert "Time's up (5 s per question)" in out
+    with ProgressStore(db) as store:
+        attempts = store.attempts()
+    assert len(attempts) == 1 and attempts[0].skipped and not attempts[0].correct
