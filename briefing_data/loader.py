@@ -180,9 +180,22 @@ def _message(error: dict[str, Any]) -> str:
 
 
 def load_briefing(path: str | Path | None = None) -> Briefing:
-    """Load and validate a briefing file (the built-in one by default)."""
+    """Load and validate a briefing file (the built-in one by default).
+
+    A good file is parsed with libyaml, which is fast; a file that fails is parsed again
+    with a loader that remembers lines, so the error can name the line.
+    """
     path = Path(path) if path is not None else builtin_path()
-    data = _read_yaml(path)
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return _load(path, yaml.load(path.read_text(encoding="utf-8"), Loader=fast))
+        except (BriefingError, ValidationError, yaml.YAMLError, OSError, UnicodeDecodeError):
+            pass
+    return _load(path, _read_yaml(path))
+
+
+def _load(path: Path, data: Any) -> Briefing:
     if not isinstance(data, dict):
         raise BriefingError(f"{path}:1: the briefing file must be a mapping with id, title, cards")
     _check_card_ids(path, data)

@@ -110,7 +110,9 @@ _PUNCT = str.maketrans(
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[, ](\d{3}))+(?![\d])")
+_THOUSANDS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d.,])\d{1,3}(?: \d{3})+(?![\da-z])"
+)
 _ORDINAL_SUFFIX = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _POSSESSIVE = re.compile(r"(\w)'s?\b")
 _ANY_DIGIT = re.compile(r"\d")
@@ -279,10 +281,31 @@ def tokens(text: str, *, keep_filler: bool = False) -> list[str]:
     """The content words of `text`, normalised; see the module docstring."""
     words = raw_words(fold(text))
     if not keep_filler:
-        words = _join_all([w for w in words if w not in FILLER])
+        words = _join_thousands(_join_all([w for w in words if w not in FILLER]))
     return [normal_word(w) for w in words]
 
 
+def _join_thousands(words: list[str]) -> list[str]:
+    """["2", "000"] -> ["2000"], as "2 000" reads: keeps normalising idempotent."""
+    out: list[str] = []
+    for word in words:
+        if out and len(word) == 3 and word.isdigit() and out[-1].isdigit() and len(out[-1]) <= 3:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
 def normalize(text: str) -> str:
-    """`tokens` joined by spaces: a canonical string for comparing answers."""
-    return " ".join(tokens(text))
+    """`tokens` joined by spaces: a canonical string for comparing answers.
+
+    Taken to a fixed point, so that normalising a normal form changes nothing even for odd
+    input where joining words creates a new designation.
+    """
+    out = " ".join(tokens(text))
+    for _ in range(4):
+        again = " ".join(tokens(out))
+        if again == out:
+            break
+        out = again
+    return out

@@ -460,12 +460,10 @@ def grade_question(briefing: Briefing, question: Question, typed: str) -> Verdic
         right = chosen == question.correct_choice
         if right:
             feedback = "Correct."
+        elif question.form == "tf" and question.correct_choice == 1:
+            feedback = f"Not quite. {question.answer}."
         elif question.form == "tf":
-            feedback = (
-                f"Not quite: {question.answer}."
-                if question.correct_choice == 1
-                else ("Not quite: it is true, as the article says.")
-            )
+            feedback = "Not quite: it is true, as the article says."
         else:
             feedback = f"Not quite: the answer is {question.answer}."
         return Verdict(

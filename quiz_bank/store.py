@@ -95,7 +95,11 @@ class ProgressStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+                self.path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                # The app grades and stores in a worker thread; calls never overlap.
+                check_same_thread=False,
             )
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the progress database ({exc})") from None

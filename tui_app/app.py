@@ -3,24 +3,175 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 
-from briefing_data.models import Briefing
 from tui_app.screens.home import HomeScreen
+from tui_app.settings import load_settings, save_setting
+
+if TYPE_CHECKING:
+    from briefing_data.models import Briefing
+
+
+def _commands() -> type[Provider]:
+    from tui_app.commands import BriefingCommands
+
+    return BriefingCommands
 
 
 class BriefingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit")]
+    COMMANDS = App.COMMANDS | {_commands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("question_mark", "help", "Help", id="help"),
+    ]
 
-    def __init__(self, briefing: Briefing, db_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        briefing: Briefing | None = None,
+        db_path: Path | None = None,
+        *,
+        briefing_path: Path | None = None,
+        start: tuple[str, list[str], str] | None = None,
+        learner: str = "me",
+        settings_path: Path | None = None,
+    ) -> None:
         super().__init__()
+        # Without a briefing, the app paints at once and loads `briefing_path` in a worker.
         self.briefing = briefing
+        self.briefing_path = briefing_path
+        self.load_error: str | None = None
         self.db_path = db_path
-        self.sub_title = briefing.title
+        self.start = start
+        self.learner = start[2] if start else learner
+        self.settings_path = settings_path
+        if briefing is not None:
+            self.sub_title = briefing.title
+        self._store = None
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        """The progress store, opened on first use (None when there is no database)."""
+        if self._store is None and self.db_path is not None:
+            from quiz_bank.store import ProgressStore, StoreError
+
+            try:
+                self._store = ProgressStore(self.db_path)
+            except StoreError as exc:
+                self.notify(str(exc), title="Progress not saved", severity="error", markup=False)
+                self.db_path = None
+        return self._store
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.briefing))
+        theme = load_settings(self.settings_path).get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(HomeScreen())
+        if self.briefing is None:
+            self.load_briefing()
+        else:
+            self._briefing_ready()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_briefing(self) -> None:
+        from briefing_data.loader import BriefingError, builtin_path, load_briefing
+
+        try:
+            briefing = load_briefing(self.briefing_path or builtin_path())
+        except BriefingError as exc:
+            self.load_error = str(exc)
+            self.call_from_thread(self.exit, None, 2)
+            return
+        self.call_from_thread(self._loaded, briefing)
+
+    def _loaded(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.sub_title = briefing.title
+        self._briefing_ready()
+
+    def _briefing_ready(self) -> None:
+        home = self.screen_stack[1] if len(self.screen_stack) > 1 else None
+        if isinstance(home, HomeScreen) and home.is_mounted:
+            home.show_briefing()  # otherwise its on_mount shows it
+        if self.start:
+            mode, ids, learner = self.start
+            if not learner:
+                self._ask_name_then(ids, review=mode == "review")
+                return
+            self.open_quiz(ids, review=mode == "review")
+
+    def _ask_name_then(self, ids: list[str], *, review: bool) -> None:
+        """A class quiz: the student gives a name first; every answer is stored under it."""
+        from tui_app.screens.student import StudentNameScreen
+
+        def begin(name: str | None) -> None:
+            if name:
+                self.learner = name
+                self.open_quiz(ids, review=review)
+
+        self.push_screen(StudentNameScreen(self.sub_title), begin)
+
+    def _remember_theme(self, theme: object) -> None:
+        save_setting("theme", self.theme, self.settings_path)
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    # -- routes ----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui_app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def open_cards(self, card_id: str | None = None) -> None:
+        from tui_app.screens.cards import CardsScreen
+
+        self.push_screen(CardsScreen(card_id))
+
+    def open_quiz(
+        self, ids: list[str] | None = None, *, card: str | None = None, review: bool = False
+    ) -> None:
+        from quiz_bank.session import QuizSession, select_questions
+        from tui_app.screens.quiz import QuizScreen
+
+        if review:
+            from quiz_bank.scheduler import due_questions
+
+            store = self.store
+            questions = (
+                [q for q in due_questions(self.briefing, store, self.learner)] if store else []
+            )
+            if ids:
+                questions = select_questions(self.briefing, ids=ids)
+            if not questions:
+                self.notify("Nothing is due for review. Come back later, or take a quiz.")
+                return
+        elif ids:
+            questions = select_questions(self.briefing, ids=ids)
+        else:
+            questions = select_questions(self.briefing, card=card, count=None if card else 10)
+        session = QuizSession(self.briefing, questions, store=self.store, learner=self.learner)
+        title = (
+            "Review" if review else ("Quiz: " + self.briefing.card(card).title if card else "Quiz")
+        )
+        self.push_screen(QuizScreen(session, title=title))
+
+    def open_progress(self) -> None:
+        from tui_app.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
+
+    def open_chat(self) -> None:
+        from tui_app.screens.chat import ChatScreen
+
+        self.push_screen(ChatScreen())

@@ -77,13 +77,18 @@ def cli(ctx: click.Context, db: str | None, briefing_path: Path | None) -> None:
 
 
 def _open_app(context: Context, start: tuple[str, list[str], str] | None = None) -> None:
-    briefing = context.briefing  # fail on a bad file before the screen is taken over
+    """Open the app; the briefing loads after the first paint unless a quiz needs it first."""
     from tui_app.app import BriefingApp
 
-    if start is None:  # the app's home screen
-        BriefingApp(briefing=briefing, db_path=context.db_path).run()
-        return
-    BriefingApp(briefing=briefing, db_path=context.db_path, start=start).run()
+    app = BriefingApp(
+        briefing=context._briefing,
+        briefing_path=context.briefing_path,
+        db_path=context.db_path,
+        start=start,
+    )
+    app.run()
+    if app.load_error:
+        raise UserError(app.load_error)
 
 
 @cli.command()
@@ -108,23 +113,32 @@ def cards(context: Context, card_id: str | None) -> None:
     type=click.Choice(["json", "anki", "gift", "quizlet", "csv", "markdown"]),
     default="json",
     show_default=True,
-    help="json (contract), anki (.apkg), gift (Moodle), quizlet (TSV), csv, markdown (handout).",
+    help="json (contract), anki (.apkg), gift (Moodle), quizlet, csv, markdown (handout).",
 )
 @click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
 @pass_context
 def export(context: Context, fmt: str, output: Path | None) -> None:
-    """Export the briefing and its questions (Anki, Moodle, Quizlet, a spreadsheet, paper)."""
-    from quiz_bank.exports import BINARY_FORMATS, default_name, export_bytes
+    """Export the briefing and its question bank."""
+    from quiz_bank.exports import BINARY, export_text, to_anki
 
-    if fmt in BINARY_FORMATS and output is None:
-        example = default_name(context.briefing, fmt)
-        raise UserError(f"--format {fmt} writes a binary file: pass -o PATH (e.g. -o {example})")
-    data = export_bytes(context.briefing, fmt)
+    briefing = context.briefing
+    if output is not None and output.is_dir():
+        raise UserError(f"{output}: is a directory; give a file name")
+    if fmt in BINARY:
+        if output is None:
+            raise UserError("--format anki writes a file: add -o PATH.apkg")
+        try:
+            notes = to_anki(briefing, output)
+        except OSError as exc:
+            raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+        click.echo(f"Wrote {output} ({notes} notes)", err=True)
+        return
+    text = export_text(briefing, fmt)
     if output is None:
-        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.write(text)
         return
     try:
-        output.write_bytes(data)
+        output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UserError(f"{output}: cannot write ({exc.strerror})") from None
     click.echo(f"Wrote {output}", err=True)

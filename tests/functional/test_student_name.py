@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 from textual.widgets import Input, Static
 
@@ -30,3 +32,30 @@ async def test_a_bad_name_is_refused_and_a_good_one_accepted() -> None:
         await pilot.press("enter")
         await pilot.pause()
     assert app.names == ["Ana María"]
+
+
+async def test_a_class_quiz_in_the_app_asks_the_name_first(tmp_path: Path) -> None:
+    from briefing_data.loader import builtin_briefing
+    from quiz_bank.store import ProgressStore
+    from tui_app.app import BriefingApp
+
+    db = tmp_path / "class.db"
+    app = BriefingApp(
+        builtin_briefing(),
+        db_path=db,
+        settings_path=tmp_path / "settings.json",
+        start=("quiz", ["belarus-leader"], ""),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StudentNameScreen)
+        await pilot.press(*"Ana", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuizScreen"
+        await pilot.press(*"Lukashenko", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with ProgressStore(db) as store:
+        assert [(a.learner, a.question, a.correct) for a in store.attempts()] == [
+            ("Ana", "belarus-leader", True)
+        ]

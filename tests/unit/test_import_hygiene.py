@@ -35,7 +35,12 @@ def test_cli_commands_without_ui_do_not_import_textual() -> None:
     code = (
         "import io, contextlib\n"
         "from tui_app.cli import cli\n"
-        "for args in (['cards'], ['export', '--format', 'json']):\n"
+        "import sys, tempfile, os\n"
+        "db = os.path.join(tempfile.mkdtemp(), 'p.db')\n"
+        "sys.stdin = io.StringIO('')\n"
+        "for args in (['cards'], ['export', '--format', 'json'], ['grade', 'airfields', 'x'],\n"
+        "             ['ask', 'what is the kinzhal'], ['--db', db, 'quiz', '--plain'],\n"
+        "             ['--db', db, 'stats', '--json'], ['--db', db, 'review', '--plain']):\n"
         "    with contextlib.redirect_stdout(io.StringIO()):\n"
         "        cli.main(args=args, standalone_mode=False)\n"
     )

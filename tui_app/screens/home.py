@@ -1,7 +1,8 @@
-"""Home: what is in the briefing and where to go."""
+"""Home: what is in the briefing, what is due, the last score, and where to go."""
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -9,39 +10,103 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_data.models import Briefing
-from tui_app.screens.card import CardScreen
+MENU = [
+    ("cards", "b", "Briefing cards", "read the cards: summary, key facts, source quotes"),
+    ("quiz", "q", "Quiz", "ten questions from the whole briefing"),
+    ("review", "r", "Review", "the questions due today (spaced repetition)"),
+    ("ask", "a", "Ask the tutor", "questions in your own words, or “quiz me”"),
+    ("progress", "s", "Progress", "mastery per card, accuracy over time"),
+    ("help", "?", "Help", "keys, and how answers are graded"),
+]
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [Binding("b", "focus_cards", "Cards", id="cards")]
-
-    def __init__(self, briefing: Briefing) -> None:
-        super().__init__()
-        self.briefing = briefing
+    BINDINGS = [
+        Binding("b", "go('cards')", "Cards", id="home.cards"),
+        Binding("q", "go('quiz')", "Quiz", id="home.quiz"),
+        Binding("r", "go('review')", "Review", id="home.review"),
+        Binding("a", "go('ask')", "Ask", id="home.ask"),
+        Binding("s", "go('progress')", "Progress", id="home.progress"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        facts = len(self.briefing.facts())
-        intro = Content.assemble(
-            (self.briefing.title, "bold"),
-            "\n",
-            f"{len(self.briefing.cards)} cards, {facts} facts. "
-            "Choose a card and press Enter to read it.",
-        )
-        yield Static(intro, id="intro")
+        yield Static(Content("Loading the briefing…"), id="intro")
+        yield Static(Content(""), id="status")
         yield OptionList(
             *[
-                Option(Content(f"{n}. {card.title}"), id=card.id)
-                for n, card in enumerate(self.briefing.cards, 1)
+                Option(
+                    Content.assemble((f" {key} ", "reverse"), f"  {label}  ", (hint, "dim")),
+                    id=name,
+                )
+                for name, key, label, hint in MENU
             ],
-            id="cards",
+            id="menu",
         )
         yield Footer()
 
-    def action_focus_cards(self) -> None:
-        self.query_one("#cards", OptionList).focus()
+    def on_mount(self) -> None:
+        self.query_one("#menu", OptionList).focus()
+        if self.app.briefing is not None:  # type: ignore[attr-defined]
+            self.show_briefing()
+
+    def show_briefing(self) -> None:
+        briefing = self.app.briefing  # type: ignore[attr-defined]
+        facts = len(briefing.facts())
+        self.query_one("#intro", Static).update(
+            Content.assemble(
+                (briefing.title, "bold"),
+                "\n",
+                f"From the {briefing.source.kind} “{briefing.source.title}”: "
+                f"{len(briefing.cards)} cards, {facts} facts.",
+            )
+        )
+        self.query_one("#status", Static).update(Content("Loading your progress…"))
+        self.load_status()
+
+    def on_screen_resume(self) -> None:
+        if self.app.briefing is not None:  # type: ignore[attr-defined]
+            self.load_status()
+
+    @work(thread=True, exclusive=True, group="home-status")
+    def load_status(self) -> None:
+        app = self.app
+        store = app.store  # type: ignore[attr-defined]
+        if store is None:
+            text = "Progress is not being saved (no usable database)."
+        else:
+            from quiz_bank.scheduler import due_questions
+
+            learner = app.learner  # type: ignore[attr-defined]
+            due = len(due_questions(app.briefing, store, learner))  # type: ignore[attr-defined]
+            attempts = [a for a in store.attempts(learner) if not a.skipped]
+            if attempts:
+                day = attempts[-1].answered_at.date()
+                last = [a for a in attempts if a.answered_at.date() == day]
+                right = sum(a.correct for a in last)
+                score = f"last session ({day:%d %b %Y}): {right} right of {len(last)}"
+            else:
+                score = "no quiz taken yet"
+            text = f"Learner: {learner} · {due} question{'s' if due != 1 else ''} due · {score}"
+        app.call_from_thread(self.query_one("#status", Static).update, Content(text))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        index = event.option_index
-        self.app.push_screen(CardScreen(self.briefing, index))
+        self.action_go(event.option.id or "")
+
+    def action_go(self, where: str) -> None:
+        app = self.app
+        if app.briefing is None and where != "help":  # type: ignore[attr-defined]
+            self.notify("The briefing is still loading.")
+            return
+        if where == "cards":
+            app.open_cards()  # type: ignore[attr-defined]
+        elif where == "quiz":
+            app.open_quiz()  # type: ignore[attr-defined]
+        elif where == "review":
+            app.open_quiz(review=True)  # type: ignore[attr-defined]
+        elif where == "ask":
+            app.open_chat()  # type: ignore[attr-defined]
+        elif where == "progress":
+            app.open_progress()  # type: ignore[attr-defined]
+        elif where == "help":
+            app.action_help()  # type: ignore[attr-defined]
