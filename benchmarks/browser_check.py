@@ -53,6 +53,8 @@ class BrowserReport:
     requests: list[str] = field(default_factory=list)
     screen_text: str = ""
     screenshot: Path | None = None
+    # Attempts the session wrote to the database, as (student, question, correct).
+    attempts: list[tuple[str, str, bool]] = field(default_factory=list)
 
     @property
     def third_party(self) -> list[str]:
@@ -101,6 +103,10 @@ async def drive(page_ws: str, url: str, shot: Path, typed: list[str]) -> Browser
                 break
             await asyncio.sleep(0.3)
         await asyncio.sleep(2.0)  # let the first screen settle
+        if typed:  # keys go to the terminal's input element, as after a click on the page
+            await dev.js(
+                "(document.querySelector('.xterm-helper-textarea') || document.body).focus()"
+            )
         for text in typed:
             for ch in text:
                 await dev.call("Input.dispatchKeyEvent", type="char", text=ch)
@@ -162,7 +168,7 @@ def check(shot: Path, quiz: Path | None = None, typed: list[str] | None = None) 
             wait_http(f"http://127.0.0.1:{serve_port}/", 30)
             targets = wait_http(f"http://127.0.0.1:{debug_port}/json/list", 30)
             page = next(t for t in targets if t.get("type") == "page")
-            return asyncio.run(
+            report = asyncio.run(
                 drive(
                     page["webSocketDebuggerUrl"],
                     f"http://127.0.0.1:{serve_port}/",
@@ -170,6 +176,13 @@ def check(shot: Path, quiz: Path | None = None, typed: list[str] | None = None) 
                     typed or [],
                 )
             )
+            db = Path(tmp) / "class.db"
+            if db.exists():
+                from quiz_bank.store import ProgressStore
+
+                with ProgressStore(db) as store:
+                    report.attempts = [(a.learner, a.question, a.correct) for a in store.attempts()]
+            return report
         finally:
             for proc in (browser, server):
                 try:
@@ -194,6 +207,7 @@ def main() -> int:
     for url in report.third_party:
         print(f"  third party: {url}")
     print(f"screenshot: {report.screenshot}")
+    print(f"attempts stored by the browser session: {report.attempts}")
     if report.screen_text.strip():  # xterm's DOM renderer only; the canvas one has no text
         print("screen text:")
         print("\n".join(line.rstrip() for line in report.screen_text.splitlines()[:30]))
