@@ -59,3 +59,20 @@ async def test_results_screen_without_a_database(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.screen.query_one("#leaderboard", DataTable).row_count == 0
     assert not (tmp_path / "none.db").exists()
+
+
+async def test_the_app_opens_class_results(tmp_path: Path) -> None:
+    from briefing_data.loader import builtin_briefing
+    from tui_app.app import BriefingApp
+
+    db = tmp_path / "class.db"
+    with ProgressStore(db) as store:
+        _add(store, "Ana", "belarus-leader", True)
+    app = BriefingApp(builtin_briefing(), db_path=db, settings_path=tmp_path / "s.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_results()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        board = app.screen.query_one("#leaderboard", DataTable)
+        assert board.get_row_at(0)[1].plain == "Ana"
