@@ -426,7 +426,8 @@ _TRUE = frozenset("true t yes y right correct 1".split())
 _FALSE = frozenset("false f no n wrong incorrect 2".split())
 
 
-def _choice_index(question: Question, typed: str) -> int | None:
+def choice_index(question: Question, typed: str) -> int | None:
+    """The option a typed answer picks (a letter, a number, true/false, or the text)."""
     text = typed.strip().casefold().rstrip(").")
     if not text:
         return None
@@ -451,7 +452,7 @@ def grade_question(briefing: Briefing, question: Question, typed: str) -> Verdic
     """Grade a typed answer to any question of the bank."""
     fact = briefing.fact(question.fact)
     if question.form in ("mcq", "tf"):
-        chosen = _choice_index(question, typed[:200])
+        chosen = choice_index(question, typed[:200])
         if chosen is None:
             options = "true or false" if question.form == "tf" else "a letter or an option"
             return Verdict(

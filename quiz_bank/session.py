@@ -108,8 +108,11 @@ class QuizSession:
         store: ProgressStore | None = None,
         learner: str = "me",
         clock: Callable[[], dt.datetime] = utcnow,
+        time_limit: float | None = None,
     ) -> None:
         self.briefing = briefing
+        # Seconds per question (a class quiz may set one); a later answer scores nothing.
+        self.time_limit = time_limit
         self.questions = list(questions)
         self.store = store
         self.learner = learner
@@ -163,7 +166,15 @@ class QuizSession:
 
     def answer(self, typed: str, duration: float | None = None) -> Outcome:
         question = self._require_current()
-        verdict = grade_question(self.briefing, question, typed)
+        if self.time_limit and duration is not None and duration > self.time_limit:
+            verdict = Verdict(
+                correct=False,
+                score=0.0,
+                wrong=[typed[:80]],
+                feedback=f"Time was up ({self.time_limit:g} s). The answer is {question.answer}.",
+            )
+        else:
+            verdict = grade_question(self.briefing, question, typed)
         hinted = self.hints_used > 0
         score = verdict.score * (HINT_FACTOR if hinted else 1.0)
         outcome = Outcome(question, typed, verdict, hinted=hinted, score=round(score, 4))

@@ -41,6 +41,8 @@ class BriefingApp(App[None]):
         start: tuple[str, list[str], str] | None = None,
         learner: str = "me",
         settings_path: Path | None = None,
+        ask_name: bool = False,
+        time_limit: float | None = None,
     ) -> None:
         super().__init__()
         # Without a briefing, the app paints at once and loads `briefing_path` in a worker.
@@ -51,6 +53,9 @@ class BriefingApp(App[None]):
         self.start = start
         self.learner = start[2] if start else learner
         self.settings_path = settings_path
+        self.ask_name = ask_name
+        # Seconds per question of a class quiz (none: no limit).
+        self.time_limit = time_limit
         if briefing is not None:
             self.sub_title = briefing.title
         self._store = None
@@ -100,23 +105,23 @@ class BriefingApp(App[None]):
         home = self.screen_stack[1] if len(self.screen_stack) > 1 else None
         if isinstance(home, HomeScreen) and home.is_mounted:
             home.show_briefing()  # otherwise its on_mount shows it
+        if self.ask_name:
+            from tui_app.screens.name import NameScreen
+
+            self.push_screen(NameScreen(), self._named)
+            return
+        self._start()
+
+    def _named(self, name: str | None) -> None:
+        if name:
+            self.learner = name
+            self.sub_title = f"{self.briefing.title if self.briefing else ''} · {name}"
+        self._start()
+
+    def _start(self) -> None:
         if self.start:
-            mode, ids, learner = self.start
-            if not learner:
-                self._ask_name_then(ids, review=mode == "review")
-                return
+            mode, ids, _learner = self.start
             self.open_quiz(ids, review=mode == "review")
-
-    def _ask_name_then(self, ids: list[str], *, review: bool) -> None:
-        """A class quiz: the student gives a name first; every answer is stored under it."""
-        from tui_app.screens.student import StudentNameScreen
-
-        def begin(name: str | None) -> None:
-            if name:
-                self.learner = name
-                self.open_quiz(ids, review=review)
-
-        self.push_screen(StudentNameScreen(self.sub_title), begin)
 
     def _remember_theme(self, theme: object) -> None:
         save_setting("theme", self.theme, self.settings_path)
@@ -160,7 +165,13 @@ class BriefingApp(App[None]):
             questions = select_questions(self.briefing, ids=ids)
         else:
             questions = select_questions(self.briefing, card=card, count=None if card else 10)
-        session = QuizSession(self.briefing, questions, store=self.store, learner=self.learner)
+        session = QuizSession(
+            self.briefing,
+            questions,
+            store=self.store,
+            learner=self.learner,
+            time_limit=self.time_limit,
+        )
         title = (
             "Review" if review else ("Quiz: " + self.briefing.card(card).title if card else "Quiz")
         )

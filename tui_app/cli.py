@@ -29,6 +29,7 @@ class UserError(click.ClickException):
 class Context:
     briefing_path: Path | None
     db_option: str | None
+    ask_name: bool = False
     _briefing: Briefing | None = None
 
     @property
@@ -64,19 +65,24 @@ pass_context = click.make_pass_decorator(Context)
     type=click.Path(path_type=Path),
     help="Load this briefing file instead of the built-in one.",
 )
+@click.option("--ask-name", is_flag=True, hidden=True, help="Ask the student's name first.")
 @click.version_option(package_name="briefing")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, briefing_path: Path | None) -> None:
+def cli(ctx: click.Context, db: str | None, briefing_path: Path | None, ask_name: bool) -> None:
     """Briefing cards, quizzes and a tutor built from a news article.
 
     With no command, opens the terminal app.
     """
-    ctx.obj = Context(briefing_path=briefing_path, db_option=db)
+    ctx.obj = Context(briefing_path=briefing_path, db_option=db, ask_name=ask_name)
     if ctx.invoked_subcommand is None:
         _open_app(ctx.obj)
 
 
-def _open_app(context: Context, start: tuple[str, list[str], str] | None = None) -> None:
+def _open_app(
+    context: Context,
+    start: tuple[str, list[str], str] | None = None,
+    time_limit: float | None = None,
+) -> None:
     """Open the app; the briefing loads after the first paint unless a quiz needs it first."""
     from tui_app.app import BriefingApp
 
@@ -85,6 +91,8 @@ def _open_app(context: Context, start: tuple[str, list[str], str] | None = None)
         briefing_path=context.briefing_path,
         db_path=context.db_path,
         start=start,
+        ask_name=context.ask_name,
+        time_limit=time_limit,
     )
     app.run()
     if app.load_error:
@@ -268,14 +276,11 @@ def _select(
         raise UserError(f"unknown {what} id {exc.args[0]!r}") from None
 
 
-def _run_plain(session: QuizSession, time_limit: int | None = None) -> None:
-    """The line-mode quiz: a prompt, one answer line, the verdict; `Score: X/Y` at the end.
-
-    With `time_limit` (a class quiz), an answer given after that many seconds is not counted.
-    """
+def _run_plain(session: QuizSession) -> None:
+    """The line-mode quiz: a prompt, one answer line, the verdict; `Score: X/Y` at the end."""
     import time
 
-    from quiz_bank.questions import LETTERS
+    from quiz_bank.questions import LETTERS, choice_index
 
     click.echo(
         f"{session.total} questions. Type your answer and press Enter. Commands: "
@@ -315,9 +320,9 @@ def _run_plain(session: QuizSession, time_limit: int | None = None) -> None:
                 return
             if command == ":skip":
                 outcome = session.skip()
-            elif time_limit is not None and time.monotonic() - started > time_limit:
-                click.echo(f"Time's up ({time_limit} s per question): not counted.")
-                outcome = session.skip()
+            elif question.choices and choice_index(question, typed) is None:
+                click.echo(f"Answer with a letter (a-{LETTERS[len(question.choices) - 1]}).")
+                continue
             else:
                 outcome = session.answer(typed, duration=time.monotonic() - started)
             break
@@ -341,9 +346,10 @@ def _plain_summary(session: QuizSession) -> None:
     click.echo(f"\nScore: {summary.correct}/{summary.answered}")
     if summary.missed:
         click.echo("To reread:")
-        for question, _fact, card_id in summary.missed:
+        for _question, fact_id, card_id in summary.missed:
             card = session.briefing.card(card_id)
-            click.echo(f"- {question.answer} (card: {card.title}; briefing cards --card {card_id})")
+            statement = session.briefing.fact(fact_id).statement
+            click.echo(f"- {statement} (card: {card.title}; briefing cards --card {card_id})")
 
 
 _QUIZ_OPTIONS = [
@@ -368,14 +374,14 @@ def _quiz_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.option(
     "--save",
     "save_path",
-    metavar="PATH",
+    metavar="FILE.toml",
     type=click.Path(path_type=Path),
-    help="Fix this quiz for a class in a file (class-quiz.toml) instead of taking it.",
+    help="Fix this quiz for a class in a file, and stop.",
 )
 @click.option(
     "--from",
     "from_path",
-    metavar="PATH",
+    metavar="FILE.toml",
     type=click.Path(path_type=Path),
     help="Take the class quiz fixed in this file.",
 )
@@ -383,8 +389,9 @@ def _quiz_options(func: Callable[..., None]) -> Callable[..., None]:
     "--time-per-question",
     type=click.IntRange(min=5, max=3600),
     metavar="SECONDS",
-    help="With --save: seconds each student has per question.",
+    help="With --save: seconds allowed per question.",
 )
+@click.option("--title", help="With --save: the quiz's title.")
 @_quiz_options
 @pass_context
 def quiz(
@@ -396,74 +403,53 @@ def quiz(
     save_path: Path | None,
     from_path: Path | None,
     time_per_question: int | None,
+    title: str | None,
     plain: bool,
     student: str | None,
 ) -> None:
-    """Take a quiz (the app's quiz screen, or --plain for line mode); fix one for a class."""
-    from quiz_bank.classquiz import ClassQuizError, load_class_quiz, make_class_quiz
-    from quiz_bank.classquiz import save_class_quiz as write_class_quiz
+    """Take a quiz (the app's quiz screen, or --plain for line mode)."""
+    from quiz_bank.classquiz import ClassQuiz, ClassQuizError, load_class_quiz, save_class_quiz
     from quiz_bank.session import QuizSession
 
-    time_limit: int | None = None
-    try:
-        if from_path is not None:
-            chosen_by = [
-                name
-                for name, value in (
-                    ("--save", save_path),
-                    ("--questions", questions),
-                    ("--count", count),
-                    ("--card", card_id),
-                    ("--seed", seed),
-                    ("--time-per-question", time_per_question),
-                )
-                if value is not None
-            ]
-            if chosen_by:
-                raise UserError(f"--from takes the quiz as the file fixes it: drop {chosen_by[0]}")
-            class_quiz = load_class_quiz(from_path, context.briefing)
-            chosen = class_quiz.select(context.briefing)
-            time_limit = class_quiz.time_per_question
-        else:
-            chosen = _select(context, questions, count, card_id, seed)
-        if save_path is not None:
-            fixed = make_class_quiz(
-                context.briefing, chosen, seed=seed, time_per_question=time_per_question
-            )
-            write_class_quiz(save_path, fixed)
-            click.echo(f"Saved a class quiz of {len(chosen)} questions to {save_path}.")
-            click.echo(f"Students take it with: briefing quiz --from {save_path}")
-            return
-    except ClassQuizError as exc:
-        raise UserError(str(exc)) from None
-    if from_path is not None and student is None:
-        # A class quiz: the student gives a name first (in the app: an empty name in `start`
-        # asks for it with tui_app.screens.student.StudentNameScreen).
-        learner = _ask_name() if plain else ""
+    if save_path is not None and from_path is not None:
+        raise UserError("--save and --from cannot be used together")
+    time_limit = None
+    if from_path is not None:
+        if questions or count or card_id:
+            raise UserError("--from fixes the questions: drop --questions, --count and --card")
+        try:
+            class_quiz = load_class_quiz(from_path)
+            chosen = class_quiz.resolve(context.briefing)
+        except ClassQuizError as exc:
+            raise UserError(str(exc)) from None
+        time_limit = class_quiz.time_per_question
     else:
-        learner = _learner(student)
+        chosen = _select(context, questions, count, card_id, seed)
+    if save_path is not None:
+        if save_path.exists():
+            raise UserError(f"{save_path}: already exists; choose another name or remove it")
+        class_quiz = ClassQuiz(
+            title=title or "Class quiz",
+            briefing=context.briefing.id,
+            questions=[q.id for q in chosen],
+            seed=seed,
+            time_per_question=time_per_question,
+        )
+        try:
+            save_class_quiz(class_quiz, save_path)
+        except OSError as exc:
+            raise UserError(f"{save_path}: cannot write ({exc.strerror})") from None
+        click.echo(f"Saved a quiz of {len(chosen)} questions to {save_path}")
+        return
+    learner = _learner(student)
     if not plain:
-        _open_app(context, start=("quiz", [q.id for q in chosen], learner))
+        _open_app(context, start=("quiz", [q.id for q in chosen], learner), time_limit=time_limit)
         return
     with _open_store(context) as store:
-        session = QuizSession(context.briefing, chosen, store=store, learner=learner)
-        _run_plain(session, time_limit=time_limit)
-
-
-def _ask_name() -> str:
-    """A class quiz in line mode: ask the student's name (three tries)."""
-    from quiz_bank.learners import LearnerNameError, validate_learner_name
-
-    for _ in range(3):
-        click.echo("Your name: ", nl=False)
-        line = sys.stdin.readline()
-        if not line:
-            break
-        try:
-            return validate_learner_name(line.rstrip("\n"))
-        except LearnerNameError as exc:
-            click.echo(f"{exc}; try again.")
-    raise UserError("a student name is needed for a class quiz (or pass --student NAME)")
+        session = QuizSession(
+            context.briefing, chosen, store=store, learner=learner, time_limit=time_limit
+        )
+        _run_plain(session)
 
 
 @cli.command()
@@ -515,6 +501,128 @@ def stats(context: Context, as_json: bool, student: str | None) -> None:
         )
 
 
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "table"]),
+    default="table",
+    show_default=True,
+    help="csv for a spreadsheet, table for a person.",
+)
+@click.option("--student", metavar="NAME", help="One student (default: everyone).")
+@click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
+@click.option(
+    "--live", is_flag=True, help="A screen that follows answers as they land (for the teacher)."
+)
+@pass_context
+def results(
+    context: Context, fmt: str, student: str | None, output: Path | None, live: bool
+) -> None:
+    """Every answer in the database, one row per student and question attempt."""
+    import csv
+    import io
+
+    if live:
+        from tui_app.screens.results import ResultsApp
+
+        ResultsApp(context.db_path).run()
+        return
+
+    from quiz_bank.results import RESULT_COLUMNS, hardest_questions, leaderboard, result_rows
+
+    with _open_store(context) as store:
+        attempts = store.attempts(student)
+    rows = result_rows(attempts)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=RESULT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    **row,
+                    "correct": str(row["correct"]).lower(),
+                    "override": str(row["override"]).lower(),
+                    "hint": str(row["hint"]).lower(),
+                }
+            )
+        text = buffer.getvalue()
+    else:
+        lines = [f"{'student':<16} {'question':<30} {'score':>5} {'right':<5} {'time':<19}  answer"]
+        for row in rows:
+            mark = "yes" if row["correct"] else "no"
+            if row["override"]:
+                mark += "*"
+            answer = " ".join(str(row["answer"]).split())[:40]
+            lines.append(
+                f"{str(row['student'])[:16]:<16} {str(row['question'])[:30]:<30} "
+                f"{row['score']:>5} {mark:<5} {row['time']:<19}  {answer}"
+            )
+        if rows:
+            lines.append("(* = the student overrode the grader)")
+            lines.append(
+                "\nLeaderboard: "
+                + ", ".join(f"{s.student} {s.score:g}" for s in leaderboard(attempts)[:10])
+            )
+            hard = hardest_questions(attempts)[:5]
+            lines.append("Hardest: " + ", ".join(f"{h.question} {h.share:.0%}" for h in hard))
+        else:
+            lines.append("No answers yet.")
+        text = "\n".join(lines) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+    click.echo(f"Wrote {output} ({len(rows)} rows)", err=True)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--quiz",
+    "quiz_path",
+    metavar="FILE.toml",
+    type=click.Path(path_type=Path),
+    help="Serve this class quiz.",
+)
+@pass_context
+def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
+    """Serve the app to browsers (each its own session, one shared database)."""
+    from quiz_bank.classquiz import ClassQuizError, load_class_quiz
+    from tui_app.serve import make_server
+
+    title = context.briefing.title
+    if quiz_path is not None:
+        try:
+            title = load_class_quiz(quiz_path).title
+            load_class_quiz(quiz_path).resolve(context.briefing)
+        except ClassQuizError as exc:
+            raise UserError(str(exc)) from None
+    _open_store(context).close()  # a bad database fails here, not in every browser
+    server = make_server(
+        host=host,
+        port=port,
+        db=context.db_path,
+        briefing=context.briefing_path,
+        quiz=quiz_path,
+        title=title,
+    )
+    where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
+    click.echo(
+        f"Serving {title!r} on http://{host}:{port} ({where}); answers go to {context.db_path}"
+    )
+    click.echo("Press Ctrl+C to stop.")
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise UserError(f"cannot serve on {host}:{port} ({exc.strerror or exc})") from None
+
+
 # --- tutor commands ---
 
 
@@ -563,117 +671,6 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
             }
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         sys.stdout.flush()
-
-
-# --- classroom commands ---
-
-
-@cli.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv"]),
-    default="table",
-    show_default=True,
-    help="csv: one row per attempt, for a spreadsheet (contract).",
-)
-@click.option("--student", metavar="NAME", help="One student (default: everyone).")
-@click.option(
-    "--quiz",
-    "quiz_path",
-    metavar="PATH",
-    type=click.Path(path_type=Path),
-    help="Only the questions of this class quiz file.",
-)
-@click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
-@click.option(
-    "--live", is_flag=True, help="A screen that updates as answers land (leaderboard and more)."
-)
-@pass_context
-def results(
-    context: Context,
-    fmt: str,
-    student: str | None,
-    quiz_path: Path | None,
-    output: Path | None,
-    live: bool,
-) -> None:
-    """Every student's answers, for the teacher (a table, or CSV for a spreadsheet)."""
-    from quiz_bank.results import results_csv, results_table
-
-    wanted: set[str] | None = None
-    if quiz_path is not None:
-        from quiz_bank.classquiz import ClassQuizError, load_class_quiz
-
-        try:
-            wanted = set(load_class_quiz(quiz_path).questions)
-        except ClassQuizError as exc:
-            raise UserError(str(exc)) from None
-    if live:
-        from tui_app.screens.results import ResultsApp
-
-        ResultsApp(context.db_path, None if wanted is None else sorted(wanted)).run()
-        return
-    learner = None if student is None else _learner(student)
-    attempts = []
-    if context.db_path.exists():  # no database yet: no results (and none created)
-        with _open_store(context) as store:
-            attempts = store.attempts(learner)
-    if wanted is not None:
-        attempts = [a for a in attempts if a.question in wanted]
-    text = results_csv(attempts) if fmt == "csv" else results_table(attempts)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
-    click.echo(f"Wrote {len(attempts)} attempts to {output}", err=True)
-
-
-@cli.command()
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to listen on; this machine's LAN address opens it to the room.",
-)
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option(
-    "--quiz",
-    "quiz_path",
-    metavar="PATH",
-    type=click.Path(path_type=Path),
-    help="Every browser takes this class quiz (else the app opens on its home screen).",
-)
-@pass_context
-def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
-    """Serve the app to browsers: each gets its own session, all writing to one database."""
-    from tui_app.serve.server import serve as run_server
-    from tui_app.serve.server import session_command
-
-    title = context.briefing.title
-    if quiz_path is not None:
-        from quiz_bank.classquiz import ClassQuizError, load_class_quiz
-
-        try:
-            class_quiz = load_class_quiz(quiz_path, context.briefing)
-        except ClassQuizError as exc:
-            raise UserError(str(exc)) from None
-        title = class_quiz.title or title
-    with _open_store(context):
-        pass  # a database that cannot be used fails here, not in every browser
-    command = session_command(
-        db_path=context.db_path, briefing_path=context.briefing_path, quiz_path=quiz_path
-    )
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"Listening on {host}: anyone on this network can open the quiz.", err=True)
-    click.echo(f"Open http://{host}:{port}/ in a browser. Results: briefing results", err=True)
-    try:
-        run_server(command, host, port, title)
-    except OSError as exc:
-        raise UserError(f"cannot serve on {host}:{port} ({exc.strerror or exc})") from None
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:

@@ -253,3 +253,21 @@ async def test_a_broken_briefing_file_ends_the_app_with_its_error(tmp_path: Path
         await pilot.pause()
     assert app.load_error is not None and "not valid YAML" in app.load_error
     assert app.return_code == 2
+
+
+async def test_a_served_student_gives_a_valid_name_first(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(start=("quiz", ["airfields"], "me"), ask_name=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NameScreen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "A student name is needed" in screen_text(app)
+        await pilot.press(*"Ana Bell", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuizScreen"
+        await pilot.press(*"airfields", "enter")
+        await wait_for_workers(app)
+        await pilot.pause()
+    with ProgressStore(tmp_path / "progress.db") as store:
+        assert [a.learner for a in store.attempts()] == ["Ana Bell"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz_bank.classroom_load import run_classroom
-from quiz_bank.results import class_results
+from quiz_bank.results import leaderboard
 from quiz_bank.store import ProgressStore
 
 
@@ -17,6 +17,6 @@ def test_eight_students_at_once_lose_nothing(tmp_path: Path) -> None:
     assert run.written == run.expected and run.lost == 0
     with ProgressStore(db) as store:
         attempts = store.attempts()
-    summary = class_results(attempts)
-    assert len(summary.leaderboard) == 8
-    assert all(s.answered == 6 for s in summary.leaderboard)
+    board = leaderboard(attempts)
+    assert len(board) == 8
+    assert all(s.answered == 6 for s in board)

@@ -16,14 +16,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from quiz_bank.results import ClassResults, class_results, printable
+from quiz_bank.results import hardest_questions, leaderboard, overrides
 from quiz_bank.store import ProgressStore, StoreError
 
 REFRESH_SECONDS = 2.0
 
 
 def _text(value: str, width: int = 40) -> Text:
-    return Text(printable(value, width))
+    """Plain text for a cell: one line, control characters shown as '?', cut to `width`."""
+    flat = "".join(ch if ch.isprintable() else "?" for ch in " ".join(value.split()))
+    return Text(flat if len(flat) <= width else flat[: width - 1] + "…")
 
 
 class ResultsScreen(Screen[None]):
@@ -40,8 +42,8 @@ class ResultsScreen(Screen[None]):
     def __init__(self, db_path: Path, questions: list[str] | None = None) -> None:
         super().__init__()
         self.db_path = db_path
-        self.questions = questions
-        self.summary = ClassResults()
+        # Only these questions (a class quiz's ids), when given.
+        self.questions = None if questions is None else set(questions)
         self._seen: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -83,16 +85,17 @@ class ResultsScreen(Screen[None]):
         if seen == self._seen and not force:
             return
         self._seen = seen
-        self.summary = summary = class_results(attempts, self.questions)
+        if self.questions is not None:
+            attempts = [a for a in attempts if a.question in self.questions]
+        board_rows = leaderboard(attempts)
         status.update(
             Content(
-                f"{summary.attempts} answers from {len(summary.leaderboard)} students. "
-                "Updates as answers land."
+                f"{len(attempts)} answers from {len(board_rows)} students. Updates as answers land."
             )
         )
         board = self.query_one("#leaderboard", DataTable)
         board.clear()
-        for rank, s in enumerate(summary.leaderboard, 1):
+        for rank, s in enumerate(board_rows, 1):
             board.add_row(
                 Text(str(rank)),
                 _text(s.student, 30),
@@ -101,12 +104,12 @@ class ResultsScreen(Screen[None]):
             )
         table = self.query_one("#questions", DataTable)
         table.clear()
-        for q in summary.questions:
-            table.add_row(_text(q.question), Text(f"{q.share:.0%}"), Text(str(q.attempts)))
-        overrides = self.query_one("#overrides", DataTable)
-        overrides.clear()
-        for a in summary.overrides:
-            overrides.add_row(_text(a.learner, 30), _text(a.question), _text(a.answer, 60))
+        for q in hardest_questions(attempts):
+            table.add_row(_text(q.question), Text(f"{q.share:.0%}"), Text(str(q.answered)))
+        review = self.query_one("#overrides", DataTable)
+        review.clear()
+        for a in reversed(overrides(attempts)):
+            review.add_row(_text(a.learner, 30), _text(a.question), _text(a.answer, 60))
 
 
 class ResultsApp(App[None]):

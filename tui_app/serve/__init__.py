@@ -1,1 +1,44 @@
-"""Serving the app to browsers (textual-serve) with the project's own page and static files."""
+"""`briefing serve`: the app in browsers with textual-serve, from the project's own page.
+
+The page loads nothing from a third party: its template is ours (no web fonts from the
+internet), and its script, stylesheet and font are the files textual-serve installs locally.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def statics_path() -> Path:
+    import textual_serve
+
+    return Path(textual_serve.__file__).parent / "static"
+
+
+def app_command(db: Path, briefing: Path | None, quiz: Path | None) -> str:
+    """The command each browser session runs: the app, asking the student's name first."""
+    parts = [sys.executable, "-m", "tui_app", "--db", str(db.resolve()), "--ask-name"]
+    if briefing is not None:
+        parts += ["--briefing", str(briefing.resolve())]
+    if quiz is not None:
+        parts += ["quiz", "--from", str(quiz.resolve())]
+    return shlex.join(parts)
+
+
+def make_server(
+    *, host: str, port: int, db: Path, briefing: Path | None, quiz: Path | None, title: str
+):  # type: ignore[no-untyped-def]
+    from textual_serve.server import Server
+
+    return Server(
+        app_command(db, briefing, quiz),
+        host=host,
+        port=port,
+        title=title,
+        statics_path=statics_path(),
+        templates_path=TEMPLATES,
+    )
