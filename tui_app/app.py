@@ -177,15 +177,6 @@ class BriefingApp(App[None]):
         )
         self.push_screen(QuizScreen(session, title=title))
 
-    def open_results(self) -> None:
-        """The teacher's live class results (every student in this database)."""
-        from tui_app.screens.results import ResultsScreen
-
-        if self.db_path is None:
-            self.notify("No progress database: class results need one (--db PATH).")
-            return
-        self.push_screen(ResultsScreen(self.db_path))
-
     def open_progress(self) -> None:
         from tui_app.screens.progress import ProgressScreen
 

@@ -512,22 +512,11 @@ def stats(context: Context, as_json: bool, student: str | None) -> None:
 )
 @click.option("--student", metavar="NAME", help="One student (default: everyone).")
 @click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
-@click.option(
-    "--live", is_flag=True, help="A screen that follows answers as they land (for the teacher)."
-)
 @pass_context
-def results(
-    context: Context, fmt: str, student: str | None, output: Path | None, live: bool
-) -> None:
+def results(context: Context, fmt: str, student: str | None, output: Path | None) -> None:
     """Every answer in the database, one row per student and question attempt."""
     import csv
     import io
-
-    if live:
-        from tui_app.screens.results import ResultsApp
-
-        ResultsApp(context.db_path).run()
-        return
 
     from quiz_bank.results import RESULT_COLUMNS, hardest_questions, leaderboard, result_rows
 

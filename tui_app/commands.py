@@ -28,11 +28,6 @@ class BriefingCommands(Provider):
             ("Review what is due", "Spaced repetition", partial(app.open_quiz, review=True)),
             ("Show progress", "Mastery per card and accuracy over time", app.open_progress),
             ("Ask the tutor", "Questions about the briefing in your own words", app.open_chat),
-            (
-                "Class results (teacher)",
-                "Leaderboard, hardest questions and overrides; updates live",
-                app.open_results,
-            ),
         ]
         return out
 

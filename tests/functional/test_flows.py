@@ -271,3 +271,28 @@ async def test_a_served_student_gives_a_valid_name_first(make_app, tmp_path: Pat
         await pilot.pause()
     with ProgressStore(tmp_path / "progress.db") as store:
         assert [a.learner for a in store.attempts()] == ["Ana Bell"]
+
+
+async def test_teacher_results_refresh_as_answers_land(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        await wait_for_workers(app)
+        await pilot.pause()
+        assert "No answers yet" in screen_text(app)
+        with ProgressStore(tmp_path / "progress.db") as store:
+            attempt = store.add_attempt(
+                learner="zoe",
+                question="airfields",
+                fact="airfields",
+                card="rear-base",
+                answer="hangars",
+                correct=False,
+                score=0.0,
+            )
+            store.mark_override(attempt, 1.0)
+        app.screen.load()
+        await wait_for_workers(app)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1. zoe" in text and "Overrides to review (1)" in text and "“hangars”" in text

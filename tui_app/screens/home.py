@@ -16,6 +16,7 @@ MENU = [
     ("review", "r", "Review", "the questions due today (spaced repetition)"),
     ("ask", "a", "Ask the tutor", "questions in your own words, or “quiz me”"),
     ("progress", "s", "Progress", "mastery per card, accuracy over time"),
+    ("results", "t", "Class results", "for teachers: leaderboard, hardest questions, overrides"),
     ("help", "?", "Help", "keys, and how answers are graded"),
 ]
 
@@ -27,6 +28,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "go('review')", "Review", id="home.review"),
         Binding("a", "go('ask')", "Ask", id="home.ask"),
         Binding("s", "go('progress')", "Progress", id="home.progress"),
+        Binding("t", "go('results')", "Results", id="home.results"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -108,5 +110,9 @@ class HomeScreen(Screen[None]):
             app.open_chat()  # type: ignore[attr-defined]
         elif where == "progress":
             app.open_progress()  # type: ignore[attr-defined]
+        elif where == "results":
+            from tui_app.screens.results import ResultsScreen
+
+            app.push_screen(ResultsScreen())
         elif where == "help":
             app.action_help()  # type: ignore[attr-defined]
