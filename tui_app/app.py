@@ -80,7 +80,8 @@ class BriefingApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen())
         if self.briefing is None:
-            self.load_briefing()
+            # After the first paint, so the loading thread does not delay it.
+            self.call_after_refresh(self.load_briefing)
         else:
             self._briefing_ready()
 
