@@ -32,6 +32,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/grading.py
 	$(BIN)/python benchmarks/tutor.py
+	$(BIN)/python benchmarks/classroom.py
 	$(BIN)/python benchmarks/startup.py
 
 clean:

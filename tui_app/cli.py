@@ -606,7 +606,10 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
         f"Serving {title!r} on http://{host}:{port} ({where}); answers go to {context.db_path}"
     )
     click.echo("Press Ctrl+C to stop.")
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise UserError(f"cannot serve on {host}:{port} ({exc.strerror or exc})") from None
 
 
 # --- tutor commands ---
