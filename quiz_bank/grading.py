@@ -49,6 +49,17 @@ _LOWER_QUALIFIERS = re.compile(r"\b(at most|less than|fewer than|under|below|no 
 _UPPER_QUALIFIERS = re.compile(r"\b(at least|more than|over|above|no less than|minimum)\b")
 
 
+_VERB_ENDING = re.compile(r"(?<=[a-z]{3})(ing|ed)$")
+
+
+def _stem(word: str) -> str:
+    """transferring -> transfer, repaired -> repair: verb forms that say the same thing."""
+    stem = _VERB_ENDING.sub("", word)
+    if stem != word and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]
+    return stem
+
+
 def typo_budget(word: str) -> int:
     """Typos forgiven in a word: none up to 4 letters, one up to 9, two beyond."""
     if len(word) <= 4:
@@ -216,6 +227,8 @@ def _word_distance(typed: str, expected: str, prep: _Prepared) -> int | None:
 def _slip_distance(typed: str, expected: str, prep: _Prepared) -> int | None:
     if _is_hard(typed) or _is_hard(expected):
         return None
+    if _stem(typed) == _stem(expected):
+        return 0  # another form of the same word: transferring / transfer
     budget = typo_budget(expected)
     if budget == 0 or abs(len(typed) - len(expected)) > budget:
         return None

@@ -153,7 +153,11 @@ def words_to_numbers(words: list[str]) -> list[str]:
         j = i
         while j < len(words):
             w = words[j]
-            if w in _UNITS:
+            pair = _TENS.get(w) or (_UNITS[w] if w in _UNITS and _UNITS[w] >= 10 else 0)
+            if pair and 10 <= current <= 99 and total == 0:
+                # "twenty twenty", "nineteen ninety": a year said in pairs of digits.
+                current = current * 100 + pair
+            elif w in _UNITS:
                 current += _UNITS[w]
             elif w in _TENS:
                 current += _TENS[w]

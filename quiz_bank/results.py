@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from quiz_bank.store import Attempt
+
+_FORMULA_START = re.compile(r"^[=+@\t\r]|^-(?![\d.]+$)")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet will not run as a formula: "=cmd()" is written "'=cmd()"."""
+    if isinstance(value, str) and _FORMULA_START.match(value):
+        return "'" + value
+    return value
+
 
 RESULT_COLUMNS = ("student", "question", "answer", "score", "correct", "time", "override", "hint")
 

@@ -518,7 +518,13 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
     import csv
     import io
 
-    from quiz_bank.results import RESULT_COLUMNS, hardest_questions, leaderboard, result_rows
+    from quiz_bank.results import (
+        RESULT_COLUMNS,
+        hardest_questions,
+        leaderboard,
+        result_rows,
+        spreadsheet_safe,
+    )
 
     with _open_store(context) as store:
         attempts = store.attempts(student)
@@ -528,14 +534,10 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
         writer = csv.DictWriter(buffer, fieldnames=RESULT_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow(
-                {
-                    **row,
-                    "correct": str(row["correct"]).lower(),
-                    "override": str(row["override"]).lower(),
-                    "hint": str(row["hint"]).lower(),
-                }
-            )
+            cells = {k: spreadsheet_safe(v) for k, v in row.items()}
+            for flag in ("correct", "override", "hint"):
+                cells[flag] = str(row[flag]).lower()
+            writer.writerow(cells)
         text = buffer.getvalue()
     else:
         lines = [f"{'student':<16} {'question':<30} {'score':>5} {'right':<5} {'time':<19}  answer"]

@@ -130,3 +130,21 @@ def test_time_limit_turns_a_late_answer_into_no_credit() -> None:
     session = QuizSession(briefing, select_questions(briefing, ids=["airfields"]), time_limit=30)
     outcome = session.answer("airfields", duration=45)
     assert not outcome.verdict.correct and "Time was up" in outcome.verdict.feedback
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=cmd()", "'=cmd()"),
+        ("+1+1", "'+1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-5", "-5"),
+        ("-x", "'-x"),
+        ("Iran", "Iran"),
+        (3.0, 3.0),
+    ],
+)
+def test_csv_cells_are_spreadsheet_safe(cell: object, safe: object) -> None:
+    from quiz_bank.results import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == safe
