@@ -135,10 +135,23 @@ def _gift_question(briefing: Briefing, q: Question) -> str | None:
         value = int(a.value) if a.value == int(a.value) else a.value
         return f"{name}{prompt}{{#{value}:0####{feedback}}}"
     if isinstance(a, ListAnswer) and q.form in ("recall", "list"):
-        # A list cannot be a short answer in Moodle: an essay with the key as feedback.
-        return f"{name}{prompt}{{####{gift_escape('Answer: ' + a.display() + '. ')}{feedback}}}"
+        # Moodle marks a list as a multiple-answer question: each item earns its share,
+        # each known wrong item takes a share back.
+        weight = _moodle_weight(len(a.items))
+        options = [f"~%{weight}%{gift_escape(item.answer)}" for item in a.items]
+        options += [f"~%-{weight}%{gift_escape(w)}" for w in a.wrong[:4]]
+        order = sorted(range(len(options)), key=lambda i: zlib.crc32(f"{q.id}/{i}".encode()))
+        return f"{name}{prompt}{{{' '.join(options[i] for i in order)}####{feedback}}}"
     answers = " ".join(f"={gift_escape(t)}" for t in accepted_answers(briefing, q))
     return f"{name}{prompt}{{{answers}####{feedback}}}"
+
+
+# The fractions Moodle accepts for a share of the marks.
+_MOODLE_SHARES = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571"}
+
+
+def _moodle_weight(n: int) -> str:
+    return _MOODLE_SHARES.get(n, "10")
 
 
 def to_gift(briefing: Briefing) -> str:

@@ -114,7 +114,13 @@ def test_gift_parses_by_moodle_rules() -> None:
     assert mcq["kind"] == "multichoice" and mcq["right"] == ["Kinzhal"] and len(mcq["wrong"]) == 3
     assert by_name["airfields/tf-1"]["right"] == ["TRUE"]
     assert by_name["airfields/tf-2"]["right"] == ["FALSE"]
-    assert by_name["systems-deployed"]["kind"] == "essay"
+    listed = by_name["systems-deployed"]
+    assert listed["kind"] == "multichoice"
+    items = [w for w in listed["wrong"] if w.startswith("%20%")]
+    assert sorted(w.removeprefix("%20%") for w in items) == sorted(
+        ["S-400", "Iskander", "TOR M2", "fighter jets", "MiG-31K"]
+    )
+    assert any(w.startswith("%-20%") for w in listed["wrong"])
     # Colons in prompts ("True or false: ...") survive escaping.
     assert by_name["airfields/tf-1"]["prompt"].startswith("True or false: ")
 
