@@ -258,6 +258,22 @@ def _learner(name: str | None) -> str:
         raise UserError(str(exc)) from None
 
 
+def _ask_name() -> str | None:
+    """A class quiz in line mode: the student types a name first (None at end of input)."""
+    from quiz_bank.learners import LearnerNameError, validate_learner_name
+
+    while True:
+        click.echo("Your name, so your teacher sees your answers: ", nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            click.echo("")
+            return None
+        try:
+            return validate_learner_name(line)
+        except LearnerNameError as exc:
+            click.echo(f"{str(exc).capitalize()}.")
+
+
 def _select(
     context: Context,
     questions: str | None,
@@ -441,8 +457,14 @@ def quiz(
             raise UserError(f"{save_path}: cannot write ({exc.strerror})") from None
         click.echo(f"Saved a quiz of {len(chosen)} questions to {save_path}")
         return
+    if from_path is not None and student is None and plain:
+        student = _ask_name()
+        if student is None:
+            return
     learner = _learner(student)
     if not plain:
+        ask_name = from_path is not None and student is None
+        context.ask_name = context.ask_name or ask_name
         _open_app(context, start=("quiz", [q.id for q in chosen], learner), time_limit=time_limit)
         return
     with _open_store(context) as store:

@@ -148,3 +148,16 @@ def test_csv_cells_are_spreadsheet_safe(cell: object, safe: object) -> None:
     from quiz_bank.results import spreadsheet_safe
 
     assert spreadsheet_safe(cell) == safe
+
+
+def test_a_class_quiz_in_line_mode_asks_the_name(tmp_path: Path) -> None:
+    quiz = tmp_path / "q.toml"
+    quiz.write_text('briefing = "belarus-rear-base"\nquestions = ["airfields"]\n')
+    db = tmp_path / "c.db"
+    proc = _run(
+        ["--db", str(db), "quiz", "--from", str(quiz), "--plain"], "\x1b[1m\nCal Dee\nairfields\n"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "only printable characters" in proc.stdout
+    with ProgressStore(db) as store:
+        assert [a.learner for a in store.attempts()] == ["Cal Dee"]
