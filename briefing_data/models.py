@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
@@ -304,6 +303,3 @@ class Briefing(_Model):
                 return card
         raise KeyError(fact_id)
 
-
-def is_valid_id(text: str) -> bool:
-    return bool(re.match(ID_PATTERN, text))

@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import re
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
+# Quotes, dashes and spaces that typing or typesetting varies, and their plain forms.
+TYPOGRAPHY: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+}
+_QUOTES = str.maketrans(TYPOGRAPHY)
 _SPACE = re.compile(r"\s+")
 
 
@@ -33,7 +33,3 @@ def fold(text: str) -> str:
     """Straight quotes, ASCII hyphens and single spaces: typography that quoting may change."""
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
-
-def fold_for_search(text: str) -> str:
-    """Like `fold` but blind to whitespace: "Ukraine.Russian" matches "Ukraine. Russian"."""
-    return _SPACE.sub("", text.translate(_QUOTES))

@@ -16,6 +16,7 @@ import unicodedata
 from anyascii import anyascii
 
 from briefing_data.article import fix_mixed_script
+from briefing_data.textfold import TYPOGRAPHY
 
 # Words that carry no fact: dropped before matching.
 FILLER = frozenset(
@@ -88,26 +89,7 @@ _ORDINALS = {
 }
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
 
-_PUNCT = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "&": " and ",
-        "+": " and ",
-    }
-)
+_PUNCT = str.maketrans({**TYPOGRAPHY, "\u202f": " ", "&": " and ", "+": " and "})
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _THOUSANDS = re.compile(
