@@ -296,3 +296,17 @@ async def test_teacher_results_refresh_as_answers_land(make_app, tmp_path: Path)
         await pilot.pause()
         text = screen_text(app)
         assert "1. zoe" in text and "Overrides to review (1)" in text and "“hangars”" in text
+
+
+async def test_command_palette_starts_a_quiz_on_a_card(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_workers(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"quiz me on lukashenko's iranian")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert type(app.screen).__name__ == "QuizScreen"
+        assert "Iranian" in screen_text(app)
