@@ -173,14 +173,18 @@ def distractors(briefing: Briefing, fact: FactBase, n: int = 3) -> list[str]:
 # Question forms
 
 
+def _question(fact: FactBase, card_id: str, form: Form, qid: str, **fields: object) -> Question:
+    """A question about `fact` on card `card_id`: the fields every form shares."""
+    return Question(id=qid, fact=fact.id, card=card_id, form=form, kind=fact.kind, **fields)  # type: ignore[arg-type]
+
+
 def recall_question(card_id: str, fact: FactBase) -> Question:
     """The free-text recall question of a fact; its id is the fact id."""
-    return Question(
-        id=fact.id,
-        fact=fact.id,
-        card=card_id,
-        form="recall",
-        kind=fact.kind,
+    return _question(
+        fact,
+        card_id,
+        "recall",
+        fact.id,
         prompt=fact.question,
         answer=fact.answer_text,
     )
@@ -191,12 +195,11 @@ def list_k_question(card_id: str, fact: FactBase) -> Question | None:
     if not isinstance(a, ListAnswer) or len(a.items) < 3:
         return None
     k = math.ceil(len(a.items) / 2)
-    return Question(
-        id=f"{fact.id}/list-{k}",
-        fact=fact.id,
-        card=card_id,
-        form="list",
-        kind=fact.kind,
+    return _question(
+        fact,
+        card_id,
+        "list",
+        f"{fact.id}/list-{k}",
         prompt=f"{fact.question} (name at least {k} of {len(a.items)})",
         answer=a.display(),
         required=k,
@@ -221,12 +224,11 @@ def mcq_question(briefing: Briefing, card_id: str, fact: FactBase) -> Question |
         return None
     choices = [right, *wrong]
     rng.shuffle(choices)
-    return Question(
-        id=f"{fact.id}/mcq",
-        fact=fact.id,
-        card=card_id,
-        form="mcq",
-        kind=fact.kind,
+    return _question(
+        fact,
+        card_id,
+        "mcq",
+        f"{fact.id}/mcq",
         prompt=prompt,
         answer=right,
         choices=choices,
@@ -267,12 +269,11 @@ def _answer_spellings(fact: FactBase) -> list[str]:
 def tf_questions(briefing: Briefing, card_id: str, fact: FactBase) -> list[Question]:
     """The fact as stated (true) and, where a distractor fits, the fact falsified (false)."""
     out = [
-        Question(
-            id=f"{fact.id}/tf-1",
-            fact=fact.id,
-            card=card_id,
-            form="tf",
-            kind=fact.kind,
+        _question(
+            fact,
+            card_id,
+            "tf",
+            f"{fact.id}/tf-1",
             prompt=f"True or false: {fact.statement}",
             answer="True",
             choices=["True", "False"],
@@ -282,12 +283,11 @@ def tf_questions(briefing: Briefing, card_id: str, fact: FactBase) -> list[Quest
     for right, swap, (lo, hi) in _swaps(briefing, fact):
         false = fact.statement[:lo] + swap + fact.statement[hi:]
         out.append(
-            Question(
-                id=f"{fact.id}/tf-2",
-                fact=fact.id,
-                card=card_id,
-                form="tf",
-                kind=fact.kind,
+            _question(
+                fact,
+                card_id,
+                "tf",
+                f"{fact.id}/tf-2",
                 prompt=f"True or false: {false}",
                 answer=f"False: the article says {right}, not {swap}",
                 choices=["True", "False"],
@@ -362,12 +362,11 @@ def cloze_question(card_id: str, fact: FactBase) -> Question | None:
     if not isinstance(a, TextAnswer | ListAnswer):
         answer = fact.evidence[where[0] : where[1]]
     text = fact.evidence[: where[0]] + BLANK + fact.evidence[where[1] :]
-    return Question(
-        id=f"{fact.id}/cloze",
-        fact=fact.id,
-        card=card_id,
-        form="cloze",
-        kind=fact.kind,
+    return _question(
+        fact,
+        card_id,
+        "cloze",
+        f"{fact.id}/cloze",
         prompt=f"Fill in the blank: “{text}”",
         answer=answer,
         blank_item=blank_item,
