@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.command import Provider
 
 from tui_app.screens.home import HomeScreen
 from tui_app.settings import load_settings, save_setting
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefing_data.models import Briefing
 
 
