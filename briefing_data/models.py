@@ -302,4 +302,3 @@ class Briefing(_Model):
             if any(fact.id == fact_id for fact in card.facts):
                 return card
         raise KeyError(fact_id)
-

@@ -32,4 +32,3 @@ _SPACE = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Straight quotes, ASCII hyphens and single spaces: typography that quoting may change."""
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
-

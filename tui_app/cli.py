@@ -607,7 +607,7 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
 def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
     """Serve the app to browsers (each its own session, one shared database)."""
     from quiz_bank.classquiz import ClassQuizError, load_class_quiz
-    from tui_app.serve import make_server
+    from tui_app.serve import make_server, public_url
 
     title = context.briefing.title
     if quiz_path is not None:
@@ -627,7 +627,7 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
     )
     where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
     click.echo(
-        f"Serving {title!r} on http://{host}:{port} ({where}); answers go to {context.db_path}"
+        f"Serving {title!r} on {public_url(host, port)} ({where}); answers go to {context.db_path}"
     )
     click.echo("Press Ctrl+C to stop.")
     try:

@@ -30,3 +30,11 @@ def test_serve_refuses_a_bad_quiz_file(tmp_path: Path) -> None:
         timeout=30,
     )
     assert proc.returncode == 2 and "not valid TOML" in proc.stderr
+
+
+def test_public_url_names_a_reachable_address() -> None:
+    from tui_app.serve import public_url
+
+    assert public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert "0.0.0.0" not in public_url("0.0.0.0", 8000)
+    assert public_url("::1", 8000) == "http://[::1]:8000"

@@ -39,6 +39,21 @@ def make_server(
         host=host,
         port=port,
         title=title,
+        public_url=public_url(host, port),
         statics_path=statics_path(),
         templates_path=TEMPLATES,
     )
+
+
+def public_url(host: str, port: int) -> str:
+    """The address browsers use: listening on every interface means this machine's own address."""
+    if host in ("0.0.0.0", "::", ""):
+        import socket
+
+        try:
+            host = socket.gethostbyname(socket.gethostname())
+        except OSError:
+            host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
