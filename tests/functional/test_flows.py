@@ -310,3 +310,10 @@ async def test_command_palette_starts_a_quiz_on_a_card(make_app) -> None:  # typ
         await pilot.pause(0.5)
         assert type(app.screen).__name__ == "QuizScreen"
         assert "Iranian" in screen_text(app)
+
+
+async def test_a_timed_class_quiz_shows_the_time_left(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(start=("quiz", ["airfields"], "me"), time_limit=30)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "s left" in screen_text(app)

@@ -50,6 +50,8 @@ class QuizScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show_question()
+        if self.session.time_limit:
+            self.set_interval(1.0, self._progress)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -60,6 +62,9 @@ class QuizScreen(Screen[None]):
             f"{self.quiz_title} · question {shown} of {s.total} · "
             f"score {s.score:g} ({s.correct} right of {s.answered} answered)"
         )
+        if s.time_limit and not self.showing_verdict and not s.done:
+            left = s.time_limit - (time.monotonic() - self.asked_at)
+            label += f" · ⏱ {max(0, round(left))} s left" if left > 0 else " · ⏱ time is up"
         self.query_one("#quiz-progress-label", Static).update(Content(label))
         self.query_one("#quiz-progress", ProgressBar).update(progress=len(s.outcomes))
 
