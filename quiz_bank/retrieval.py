@@ -68,7 +68,7 @@ STOPWORDS = frozenset(
     please know want need some any all also just into onto than then so very much more most
     according article say says said mention mentioned get got use used using one s
     keep kept take took put come came become became let see look find found continue happen
-    think go goes going actually really currently now today send sent own""".split()
+    think go goes going actually really currently now today send sent own like""".split()
 )
 PRONOUNS = frozenset(
     "it its they them their he him his she her this that these those there".split()
@@ -201,6 +201,8 @@ class FactIndex:
                 for word in single[1:]:
                     self.aliases.setdefault(concept(word), concept(single[0]))
         docs: list[Counter[str]] = []
+        # Terms a fact states (not only spellings of its answer): a match worth answering on.
+        self.strong: dict[str, set[str]] = {}
         for fact in self.facts:
             card = briefing.card_of(fact.id)
             weighted = [
@@ -221,6 +223,8 @@ class FactIndex:
             for term, n in asked.items():
                 doc[term] += min(n - 1, 2)
             docs.append(doc)
+            stated = [fact.question, fact.statement, fact.evidence, *fact.asks, card.title]
+            self.strong[fact.id] = {t for text in stated for t in self.analyse(text)}
             for text, _ in weighted:
                 self.surface.update(words(text))
         self.docs = docs

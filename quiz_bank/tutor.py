@@ -127,6 +127,9 @@ class Tutor:
         particular = self.index.distinctive(known + (extra or []))
         if not particular and not cues(question):
             return None
+        # "the area of Belarus" must not be answered because "training areas" spells an answer.
+        if particular and not set(particular) & self.index.strong[best.fact]:
+            return None
         if not particular and best.coverage < 0.99:
             return None
         return best
