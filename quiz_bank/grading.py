@@ -386,7 +386,7 @@ def _canonical_tokens(text: str) -> list[str]:
 
 def _grade_number(fact: FactBase, a: NumberAnswer, typed: str, qid: str) -> Verdict:
     folded = fold(typed)
-    words = _positive_words(folded)
+    words = [part for w in _positive_words(folded) for part in _split_unit(w)]
     numbers = {float(w) for w in words if _NUMBERISH.match(w)}
     right = f"the answer is {a.display()}"
     if not numbers:
@@ -416,6 +416,15 @@ def _grade_number(fact: FactBase, a: NumberAnswer, typed: str, qid: str) -> Verd
     exact = not (set(words) - allowed - {_fmt(value)} - FILLER - {"least", "up", "exactly"})
     note = "" if a.qualifier == "exactly" else f" ({a.display()})"
     return _verdict(correct=True, score=1.0, matched=[qid], feedback=f"Correct{note}.", exact=exact)
+
+
+_GLUED_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
+
+
+def _split_unit(word: str) -> list[str]:
+    """2000km -> 2000, km: a number with its unit glued on."""
+    m = _GLUED_UNIT.match(word)
+    return [m.group(1), normal_word(m.group(2))] if m else [word]
 
 
 def _allowed_units(a: NumberAnswer) -> set[str]:
