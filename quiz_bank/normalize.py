@@ -234,16 +234,15 @@ def _join_designations(words: list[str]) -> list[str]:
 
 _HYPHEN_DESIGNATION = re.compile(r"\b([a-z]+\d*[a-z]*)-(?=[a-z]*\d)|(?<=\d)-(?=[a-z]+\b)")
 _HYPHEN_WORDS = re.compile(r"(?<=[a-z])-(?=[a-z])")
-_NUMBER_HYPHEN = re.compile(
-    r"\b(" + "|".join(sorted(_TENS)) + r")-(" + "|".join(sorted(_UNITS)) + r")\b"
-)
+_NUMBER_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER_HYPHEN = re.compile(rf"\b({_NUMBER_WORD_ALT})-(?=(?:{_NUMBER_WORD_ALT})\b)")
 
 
 def raw_words(folded: str) -> list[str]:
     """Words of a folded text, designations and numbers joined, before fillers are dropped."""
     text = folded
     if "-" in text:
-        text = _NUMBER_HYPHEN.sub(r"\1 \2", text)
+        text = _NUMBER_HYPHEN.sub(r"\1 ", text)
         text = _HYPHEN_DESIGNATION.sub(lambda m: m.group(1) or "", text)
         text = _HYPHEN_WORDS.sub("", text)
     words = _TOKEN.findall(text)
