@@ -23,6 +23,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy briefing_data quiz_bank
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test

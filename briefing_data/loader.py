@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -174,7 +174,7 @@ def _check_card_ids(path: Path, data: Any) -> None:
             seen.add(card_id)
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     msg = str(error.get("msg", "invalid"))
     return msg.removeprefix("Value error, ")
 

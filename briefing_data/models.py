@@ -64,7 +64,7 @@ class NumberAnswer(_Model):
         number = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,}"
         if self.is_year:
             number = str(int(self.value))
-        parts = [] if self.qualifier == "exactly" else [self.qualifier]
+        parts: list[str] = [] if self.qualifier == "exactly" else [self.qualifier]
         parts.append(number)
         if self.unit:
             parts.append(self.unit)
@@ -123,8 +123,8 @@ class DateRangeAnswer(_Model):
 
     def display(self) -> str:
         s, e = self.start, self.end
-        if s.month == e.month and s.year == e.year and s.day and e.day:
-            text = f"{MONTHS[s.month - 1].capitalize()} {s.day}-{e.day}"  # type: ignore[index]
+        if s.month and s.month == e.month and s.year == e.year and s.day and e.day:
+            text = f"{MONTHS[s.month - 1].capitalize()} {s.day}-{e.day}"
             return f"{text}, {s.year}" if s.year else text
         return f"{s.display()} to {e.display()}"
 

@@ -138,10 +138,10 @@ def _gift_question(briefing: Briefing, q: Question) -> str | None:
         # Moodle marks a list as a multiple-answer question: each item earns its share,
         # each known wrong item takes a share back.
         weight = _moodle_weight(len(a.items))
-        options = [f"~%{weight}%{gift_escape(item.answer)}" for item in a.items]
-        options += [f"~%-{weight}%{gift_escape(w)}" for w in a.wrong[:4]]
-        order = sorted(range(len(options)), key=lambda i: zlib.crc32(f"{q.id}/{i}".encode()))
-        return f"{name}{prompt}{{{' '.join(options[i] for i in order)}####{feedback}}}"
+        shares = [f"~%{weight}%{gift_escape(item.answer)}" for item in a.items]
+        shares += [f"~%-{weight}%{gift_escape(w)}" for w in a.wrong[:4]]
+        order = sorted(range(len(shares)), key=lambda i: zlib.crc32(f"{q.id}/{i}".encode()))
+        return f"{name}{prompt}{{{' '.join(shares[i] for i in order)}####{feedback}}}"
     answers = " ".join(f"={gift_escape(t)}" for t in accepted_answers(briefing, q))
     return f"{name}{prompt}{{{answers}####{feedback}}}"
 

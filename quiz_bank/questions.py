@@ -310,10 +310,9 @@ def _swaps(briefing: Briefing, fact: FactBase) -> list[tuple[str, str, tuple[int
         v = int(a.value)
         spellings = [f"{v:,}", str(v)] + ([_NUMBER_NAMES[v]] if v < len(_NUMBER_NAMES) else [])
         where = _find(text, spellings)
-        for wrong in _number_distractors(briefing, fact, a):
-            value = int(
-                float(re.sub(r"[^\d.]", "", wrong.split()[-2 if a.unit else -1] or "0") or 0)
-            )
+        for shown_wrong in _number_distractors(briefing, fact, a):
+            figure = shown_wrong.split()[-2 if a.unit else -1]
+            value = int(float(re.sub(r"[^\d.]", "", figure) or 0))
             if where and value and value != v:
                 shown = str(value) if a.is_year else f"{value:,}"
                 out.append((text[where[0] : where[1]], shown, where))

@@ -202,7 +202,9 @@ class Tutor:
             return self._finish("Quiz stopped.")
         if command == "hint":
             return Reply(
-                kind="quiz", text=f"Hint: {quiz.hint()}", card=quiz.current and quiz.current.card
+                kind="quiz",
+                text=f"Hint: {quiz.hint()}",
+                card=quiz.current.card if quiz.current else None,
             )
         if command in ("score", "my score"):
             return Reply(
