@@ -34,7 +34,9 @@ class ChatScreen(Screen[None]):
         yield OptionList(
             *[Option(Content(e), id=str(i)) for i, e in enumerate(EXAMPLES)], id="examples"
         )
-        yield Input(placeholder="Ask about the briefing, or say “quiz me”", id="prompt")
+        yield Input(
+            placeholder="Ask about the briefing, or say “quiz me”", max_length=500, id="prompt"
+        )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -42,7 +42,9 @@ class QuizScreen(Screen[None]):
         with VerticalScroll(id="quiz-body"):
             yield Static(id="question")
             yield OptionList(id="choices")
-            yield Input(placeholder="Type your answer and press Enter", id="answer")
+            yield Input(
+                placeholder="Type your answer and press Enter", max_length=2000, id="answer"
+            )
             yield Static(id="hint")
             yield Static(id="verdict")
             yield Static(id="evidence")
