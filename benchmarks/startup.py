@@ -22,6 +22,7 @@ kind = sys.argv[1]
 if kind == "briefing":
     # What `briefing` does: the app paints, then loads the briefing in a worker.
     from pathlib import Path
+    import tui_app.cli  # what the console script imports first
     from tui_app.app import BriefingApp
     tmp = Path(sys.argv[2])
     app = BriefingApp(db_path=tmp / "p.db", settings_path=tmp / "s.json")

@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from briefing_data.loader import BriefingError, builtin_path, load_briefing
-from briefing_data.models import Briefing
-
 if TYPE_CHECKING:
+    from briefing_data.models import Briefing
     from quiz_bank.questions import Question
     from quiz_bank.session import QuizSession
     from quiz_bank.store import ProgressStore
@@ -34,6 +32,9 @@ class Context:
 
     @property
     def briefing(self) -> Briefing:
+        # Imported here: opening the app must not wait for pydantic before its first paint.
+        from briefing_data.loader import BriefingError, builtin_path, load_briefing
+
         if self._briefing is None:
             try:
                 self._briefing = load_briefing(self.briefing_path or builtin_path())
