@@ -8,12 +8,13 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 import zlib
 from pathlib import Path
+from typing import Any
 
 from briefing_data.models import Briefing, ListAnswer, NumberAnswer, TextAnswer
-from quiz_bank.export import to_json
 from quiz_bank.questions import LETTERS, Question, question_bank
 
 FORMATS = ("json", "anki", "gift", "quizlet", "csv", "markdown")
@@ -45,6 +46,31 @@ def accepted_answers(briefing: Briefing, question: Question) -> list[str]:
     if isinstance(a, ListAnswer):
         return [a.display()]
     return [fact.answer_text]
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON (the CLI contract)
+
+
+def briefing_data(briefing: Briefing) -> dict[str, Any]:
+    """The briefing as JSON data; list facts also carry their items at the top (the contract)."""
+    data = briefing.model_dump(mode="json")
+    for card in data["cards"]:
+        for fact in card["facts"]:
+            if fact["kind"] == "list":
+                fact["items"] = fact["answer"]["items"]
+    return data
+
+
+def to_json_data(briefing: Briefing) -> dict[str, Any]:
+    return {
+        "briefing": briefing_data(briefing),
+        "questions": [q.model_dump(mode="json") for q in question_bank(briefing)],
+    }
+
+
+def to_json(briefing: Briefing) -> str:
+    return json.dumps(to_json_data(briefing), ensure_ascii=False, indent=2) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
