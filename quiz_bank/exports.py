@@ -52,7 +52,7 @@ def accepted_answers(briefing: Briefing, question: Question) -> list[str]:
 # JSON (the CLI contract)
 
 
-def briefing_data(briefing: Briefing) -> dict[str, Any]:
+def briefing_json(briefing: Briefing) -> dict[str, Any]:
     """The briefing as JSON data; list facts also carry their items at the top (the contract)."""
     data = briefing.model_dump(mode="json")
     for card in data["cards"]:
@@ -64,7 +64,7 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
 
 def to_json_data(briefing: Briefing) -> dict[str, Any]:
     return {
-        "briefing": briefing_data(briefing),
+        "briefing": briefing_json(briefing),
         "questions": [q.model_dump(mode="json") for q in question_bank(briefing)],
     }
 
