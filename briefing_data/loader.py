@@ -73,8 +73,6 @@ def _locate(data: Any, loc: Sequence[int | str]) -> tuple[int | None, str | None
                 continue  # a union tag such as 'text' in ('facts', 0, 'text', 'answer')
             line = getattr(node, "lines", {}).get(step, line)
             node = node[step]
-            if step == "cards" and path and isinstance(path[0], int):
-                pass
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             node = node[step]
             line = getattr(node, "line", line)

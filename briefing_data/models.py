@@ -183,6 +183,15 @@ class FactBase(_Model):
     # Other ways a learner may ask for this fact, for the tutor's index.
     asks: list[str] = []
 
+    def spelling_groups(self) -> list[list[str]]:
+        """Right ways to write the answer: one group per list item, else one group."""
+        a = self.answer
+        if isinstance(a, TextAnswer):
+            return [a.accepted()]
+        if isinstance(a, ListAnswer):
+            return [[item.answer, *item.variants] for item in a.items]
+        return [[self.answer_text]]
+
     @property
     def answer_text(self) -> str:
         """The canonical answer as a person would write it."""

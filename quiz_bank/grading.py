@@ -143,21 +143,12 @@ def _entity_words(briefing: Briefing | None, fact: FactBase) -> frozenset[str]:
     for other in briefing.facts():
         if other.id == fact.id:
             continue
-        for text in _answer_texts(other):
+        names = [t for group in other.spelling_groups() for t in group]
+        if isinstance(other.answer, NumberAnswer | DateAnswer | DateRangeAnswer):
+            names = []  # figures and dates name no entity
+        for text in [*names, *getattr(other.answer, "wrong", [])]:
             words.update(w for w in tokens(text) if len(w) > 2)
     return frozenset(words)
-
-
-def _answer_texts(fact: FactBase) -> list[str]:
-    a = fact.answer
-    if isinstance(a, TextAnswer):
-        return [*a.accepted(), *a.wrong]
-    if isinstance(a, ListAnswer):
-        out = list(a.wrong)
-        for item in a.items:
-            out += [item.answer, *item.variants]
-        return out
-    return list(getattr(a, "wrong", []))
 
 
 def _prepare(fact: FactBase, briefing: Briefing | None) -> _Prepared:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any
 
@@ -47,6 +48,16 @@ def accuracy_by_day(attempts: list[Attempt]) -> list[dict[str, Any]]:
         {"day": day, "answered": n, "correct": right, "accuracy": round(right / n, 4)}
         for day, (n, right) in sorted(days.items())
     ]
+
+
+def last_session(attempts: list[Attempt]) -> tuple[dt.date, int, int] | None:
+    """(day, right, answered) of the latest day with answers, or None before any."""
+    answered = [a for a in attempts if not a.skipped]
+    if not answered:
+        return None
+    day = answered[-1].answered_at.date()
+    same_day = [a for a in answered if a.answered_at.date() == day]
+    return day, sum(a.correct for a in same_day), len(same_day)
 
 
 def progress_stats(briefing: Briefing, store: ProgressStore, learner: str | None) -> dict[str, Any]:

@@ -153,24 +153,6 @@ def _fact_cues(fact: FactBase) -> set[str]:
     return set()
 
 
-def _spelling_groups(fact: FactBase) -> list[list[str]]:
-    a = fact.answer
-    if isinstance(a, TextAnswer):
-        return [a.accepted()]
-    if isinstance(a, ListAnswer):
-        return [[item.answer, *item.variants] for item in a.items]
-    return []
-
-
-def _answer_texts(fact: FactBase) -> list[str]:
-    a = fact.answer
-    if isinstance(a, TextAnswer):
-        return a.accepted()
-    if isinstance(a, ListAnswer):
-        return [t for item in a.items for t in (item.answer, *item.variants)]
-    return [fact.answer_text]
-
-
 @dataclass(frozen=True)
 class Hit:
     fact: str
@@ -196,7 +178,7 @@ class FactIndex:
         # One-word spellings of one answer are one term (Lukashenko = Lukashenka = Лукашенко).
         self.aliases: dict[str, str] = {}
         for fact in self.facts:
-            for spellings in _spelling_groups(fact):
+            for spellings in fact.spelling_groups():
                 single = [w[0] for w in (words(t) for t in spellings) if len(w) == 1]
                 for word in single[1:]:
                     self.aliases.setdefault(concept(word), concept(single[0]))
@@ -209,7 +191,7 @@ class FactIndex:
                 (fact.question, 2),
                 (fact.statement, 2),
                 (fact.evidence, 1),
-                (" ".join(_answer_texts(fact)), 2),
+                (" ".join(t for group in fact.spelling_groups() for t in group), 2),
                 (" ".join(fact.asks), 2),
                 (" ".join(fact.tags), 1),
                 (card.title, 1),

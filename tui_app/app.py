@@ -151,22 +151,18 @@ class BriefingApp(App[None]):
         from quiz_bank.session import QuizSession, select_questions
         from tui_app.screens.quiz import QuizScreen
 
-        if review:
+        if ids:
+            questions = select_questions(self.briefing, ids=ids)
+        elif review:
             from quiz_bank.scheduler import due_questions
 
             store = self.store
-            questions = (
-                [q for q in due_questions(self.briefing, store, self.learner)] if store else []
-            )
-            if ids:
-                questions = select_questions(self.briefing, ids=ids)
-            if not questions:
-                self.notify("Nothing is due for review. Come back later, or take a quiz.")
-                return
-        elif ids:
-            questions = select_questions(self.briefing, ids=ids)
+            questions = due_questions(self.briefing, store, self.learner) if store else []
         else:
             questions = select_questions(self.briefing, card=card, count=None if card else 10)
+        if not questions:
+            self.notify("Nothing is due for review. Come back later, or take a quiz.")
+            return
         session = QuizSession(
             self.briefing,
             questions,

@@ -77,16 +77,15 @@ class HomeScreen(Screen[None]):
         if store is None:
             text = "Progress is not being saved (no usable database)."
         else:
+            from quiz_bank.progress import last_session
             from quiz_bank.scheduler import due_questions
 
             learner = app.learner  # type: ignore[attr-defined]
             due = len(due_questions(app.briefing, store, learner))  # type: ignore[attr-defined]
-            attempts = [a for a in store.attempts(learner) if not a.skipped]
-            if attempts:
-                day = attempts[-1].answered_at.date()
-                last = [a for a in attempts if a.answered_at.date() == day]
-                right = sum(a.correct for a in last)
-                score = f"last session ({day:%d %b %Y}): {right} right of {len(last)}"
+            last = last_session(store.attempts(learner))
+            if last:
+                day, right, answered = last
+                score = f"last session ({day:%d %b %Y}): {right} right of {answered}"
             else:
                 score = "no quiz taken yet"
             text = f"Learner: {learner} · {due} question{'s' if due != 1 else ''} due · {score}"
