@@ -12,6 +12,22 @@ from quiz_bank.store import ProgressStore
 from tests.functional.conftest import wait_for_workers
 
 
+def answer_airfields(  # type: ignore[no-untyped-def]
+    store: ProgressStore, learner: str, answer: str, correct: bool, **extra
+) -> int:
+    """One recorded answer to the airfields question, as a quiz would store it."""
+    return store.add_attempt(
+        learner=learner,
+        question="airfields",
+        fact="airfields",
+        card="rear-base",
+        answer=answer,
+        correct=correct,
+        score=float(correct),
+        **extra,
+    )
+
+
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(str(s.render()) for s in app.screen.query(Static))
 
@@ -124,16 +140,7 @@ async def test_multiple_choice_by_choosing(make_app) -> None:  # type: ignore[no
 async def test_review_serves_due_questions(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     past = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
     with ProgressStore(tmp_path / "progress.db") as store:
-        store.add_attempt(
-            learner="me",
-            question="airfields",
-            fact="airfields",
-            card="rear-base",
-            answer="ports",
-            correct=False,
-            score=0.0,
-            schedule=("", past),
-        )
+        answer_airfields(store, "me", "ports", False, schedule=("", past))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_workers(app)
@@ -155,15 +162,7 @@ async def test_review_with_nothing_due_says_so(make_app) -> None:  # type: ignor
 
 async def test_progress_shows_words_and_numbers(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with ProgressStore(tmp_path / "progress.db") as store:
-        store.add_attempt(
-            learner="me",
-            question="airfields",
-            fact="airfields",
-            card="rear-base",
-            answer="airfields",
-            correct=True,
-            score=1.0,
-        )
+        answer_airfields(store, "me", "airfields", True)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s")
@@ -281,15 +280,7 @@ async def test_teacher_results_refresh_as_answers_land(make_app, tmp_path: Path)
         await pilot.pause()
         assert "No answers yet" in screen_text(app)
         with ProgressStore(tmp_path / "progress.db") as store:
-            attempt = store.add_attempt(
-                learner="zoe",
-                question="airfields",
-                fact="airfields",
-                card="rear-base",
-                answer="hangars",
-                correct=False,
-                score=0.0,
-            )
+            attempt = answer_airfields(store, "zoe", "hangars", False)
             store.mark_override(attempt, 1.0)
         app.screen.load()
         await wait_for_workers(app)
