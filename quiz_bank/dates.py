@@ -61,8 +61,12 @@ def _numeric_date(a: int, b: int, y: int) -> tuple[int, int, int] | None:
 
 def read_dates(text: str) -> DateMentions:
     """Collect the days, months, years and seasons mentioned in `text`."""
+    return read_folded_dates(fold(text))
+
+
+def read_folded_dates(folded: str) -> DateMentions:
+    """`read_dates` of a text already folded by `normalize.fold`."""
     found = DateMentions()
-    folded = fold(text)
 
     def iso(m: re.Match[str]) -> str:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))

@@ -264,7 +264,12 @@ def normal_word(word: str) -> str:
 
 def tokens(text: str, *, keep_filler: bool = False) -> list[str]:
     """The content words of `text`, normalised; see the module docstring."""
-    words = raw_words(fold(text))
+    return tokens_of_folded(fold(text), keep_filler=keep_filler)
+
+
+def tokens_of_folded(folded: str, *, keep_filler: bool = False) -> list[str]:
+    """`tokens` of a text already folded by `fold`."""
+    words = raw_words(folded)
     if not keep_filler:
         words = _join_thousands(_join_all([w for w in words if w not in FILLER]))
     return [normal_word(w) for w in words]

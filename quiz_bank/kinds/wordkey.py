@@ -1,0 +1,219 @@
+"""Answer keys written in words (text answers and list items), prepared once, and matching.
+
+A key's accepted forms, its known wrong answers, the words that are neutral for it (those of
+the question, statement and evidence) and the names of other things in the briefing are
+normalised once per fact; typed words are matched to them with the honest-slip rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing_data.models import Briefing, FactBase
+from quiz_bank.answer import positive_chunks
+from quiz_bank.lexicon import country_words, is_common_word
+from quiz_bank.normalize import FILLER, fold, tokens
+from quiz_bank.wordmatch import is_hard, slip_distance, typo_budget, within
+
+Form = tuple[str, ...]
+
+
+@dataclass
+class WordKey:
+    """A fact's answer key in words, normalised once."""
+
+    accepted: list[tuple[Form, str]]
+    wrong: list[tuple[Form, str]]
+    accepted_words: frozenset[str]
+    wrong_words: frozenset[str]
+    neutral: frozenset[str]
+    synonyms: dict[str, str]
+    others: frozenset[str] = frozenset()
+    # (item key, item answer, its forms longest first) for list answers.
+    items: list[tuple[str, str, list[Form]]] = field(default_factory=list)
+    distances: dict[tuple[str, str], int | None] = field(default_factory=dict)
+    # Every (item key, form) pair, longest form first.
+    item_forms: list[tuple[str, Form]] = field(default_factory=list)
+
+    def spelled(self, form: Form) -> str:
+        return next((text for f, text in self.accepted if f == form), " ".join(form))
+
+
+def synonym_map(groups: list[list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in groups:
+        singles = [w[0] for w in (tokens(t) for t in group) if len(w) == 1]
+        for word in singles:
+            out[word] = singles[0]
+    return out
+
+
+def key_form(text: str, synonyms: dict[str, str]) -> Form:
+    words = [synonyms.get(w, w) for chunk in positive_chunks(fold(text)) for w in chunk]
+    return tuple(w for w in words if w not in FILLER)
+
+
+def entity_words(briefing: Briefing | None, fact: FactBase) -> frozenset[str]:
+    """Words naming things elsewhere in the briefing: a typo landing on one is not honest."""
+    if briefing is None:
+        return frozenset()
+    from quiz_bank.kinds import kind_of
+
+    words: set[str] = set()
+    for other in briefing.facts():
+        if other.id == fact.id:
+            continue
+        for text in kind_of(other).entity_names():
+            words.update(w for w in tokens(text) if len(w) > 2)
+    return frozenset(words)
+
+
+def build_key(
+    fact: FactBase,
+    briefing: Briefing | None,
+    groups: list[list[str]],
+    accepted_texts: list[str],
+    items: list[tuple[str, str, list[str]]],
+    wrong_texts: list[str],
+) -> WordKey:
+    """Normalise a key: `accepted_texts` for a text answer, `items` (key, answer, all
+    spellings) for a list."""
+    synonyms = synonym_map(groups)
+    accepted = [(t, v) for v in accepted_texts if (t := key_form(v, synonyms))]
+    prepared_items: list[tuple[str, str, list[Form]]] = []
+    for key, answer, texts in items:
+        pairs = [(t, v) for v in texts if (t := key_form(v, synonyms))]
+        pairs.sort(key=lambda p: len(p[0]), reverse=True)
+        prepared_items.append((key, answer, [t for t, _ in pairs]))
+        accepted += pairs
+    wrong = [(t, w) for w in wrong_texts if (t := key_form(w, synonyms))]
+    accepted_words = frozenset(w for form, _ in accepted for w in form)
+    wrong_words = frozenset(w for form, _ in wrong for w in form) - accepted_words
+    neutral = frozenset(tokens(" ".join([fact.question, fact.statement, fact.evidence])))
+    return WordKey(
+        accepted=accepted,
+        wrong=wrong,
+        accepted_words=accepted_words,
+        wrong_words=wrong_words,
+        neutral=(neutral | accepted_words) - wrong_words,
+        synonyms=synonyms,
+        others=entity_words(briefing, fact) - accepted_words,
+        items=prepared_items,
+        item_forms=sorted(
+            ((k, form) for k, _, fs in prepared_items for form in fs), key=lambda kf: -len(kf[1])
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching typed words to a key
+
+
+def word_distance(typed: str, expected: str, key: WordKey) -> int | None:
+    """Typos between a typed word and an expected one, or None when it is not an honest slip."""
+    if typed == expected:
+        return 0
+    pair = (typed, expected)
+    if pair in key.distances:
+        return key.distances[pair]
+    if len(key.distances) > 50_000:
+        key.distances.clear()
+    key.distances[pair] = found = _honest_slip(typed, expected, key)
+    return found
+
+
+def _honest_slip(typed: str, expected: str, key: WordKey) -> int | None:
+    distance = slip_distance(typed, expected)
+    if not distance:
+        return distance
+    # A typo that lands on another real thing is no slip: a known wrong answer, another
+    # entity of the briefing, a country, a common English word.
+    if typed in key.wrong_words or typed in key.others or typed in key.accepted_words:
+        return None
+    if typed in country_words() or is_common_word(typed):
+        return None
+    if any(within(typed, rival, distance) for rival in key.wrong_words):
+        return None
+    return distance
+
+
+def match_form(
+    typed: list[str], used: set[int], form: Form, key: WordKey
+) -> tuple[list[int], list[tuple[str, str]]] | None:
+    """Find every word of `form` among the unused typed words, in any order."""
+    taken: list[int] = []
+    slips: list[tuple[str, str]] = []
+    for word in form:
+        best: tuple[int, int] | None = None
+        for i, t in enumerate(typed):
+            if i in used or i in taken:
+                continue
+            if t == word:
+                best = (0, i)
+                break
+            d = word_distance(t, word, key)
+            if d is not None and (best is None or d < best[0]):
+                best = (d, i)
+        if best is None:
+            return None
+        taken.append(best[1])
+        if best[0]:
+            slips.append((typed[best[1]], word))
+    return taken, slips
+
+
+def best_form(
+    words: list[str], key: WordKey
+) -> tuple[Form, list[tuple[str, str]], list[int]] | None:
+    """The accepted form that explains most of the words, with the fewest typos."""
+    best = None
+    for form, _ in key.accepted:
+        found = match_form(words, set(), form, key)
+        if found is None:
+            continue
+        rank = (len(form), -len(found[1]))
+        if best is None or rank > best[0]:
+            best = (rank, (form, found[1], found[0]))
+    return best[1] if best else None
+
+
+def matches_wrong(
+    words: list[str], key: WordKey, explained: frozenset[int] = frozenset()
+) -> str | None:
+    """The known wrong answer these words name, if any.
+
+    Words already explained by the right answer do not count: "transfer of industrial
+    facilities for weapons production" is not the wrong "transfer of weapons".
+    """
+    for form, label in key.wrong:
+        where = [[i for i, w in enumerate(words) if w == f] for f in form]
+        if all(where) and any(i not in explained for spots in where for i in spots):
+            return label
+    return None
+
+
+def foreign_entity(words: list[str], key: WordKey) -> str | None:
+    """A word naming another real thing (a country, another entity of the briefing)."""
+    for w in words:
+        if w in key.accepted_words or w in key.neutral:
+            continue
+        if w in key.others or w in country_words():
+            return w
+    return None
+
+
+def near_miss(words: list[str], key: WordKey) -> str | None:
+    """A word that was within typo reach of the answer but names something else."""
+    for form, _ in key.accepted:
+        for expected in form:
+            for w in words:
+                if w == expected or is_hard(w) or is_hard(expected):
+                    continue
+                budget = typo_budget(expected)
+                if budget and within(w, expected, budget):
+                    return w.capitalize() if w in country_words() else f'"{w}"'
+    return None
+
+
+def label(word: str) -> str:
+    return word.upper() if len(word) <= 4 else word.capitalize()
