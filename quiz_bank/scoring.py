@@ -144,3 +144,37 @@ def mastered_facts(records: Iterable[tuple[str, str, Standing]]) -> dict[tuple[s
         if state is not Standing.SKIPPED:
             latest[(learner, fact)] = state is Standing.RIGHT
     return latest
+
+
+@dataclass(frozen=True)
+class VerdictWords:
+    """How a standing is shown: its mark, its word, and a style name front ends map to colours."""
+
+    mark: str
+    word: str
+    style: str
+
+    def label(self) -> str:
+        return f"{self.mark} {self.word}"
+
+
+# The one vocabulary for verdicts: the CLI, the screens and the tutor all use these words.
+WORDS: dict[Standing, VerdictWords] = {
+    Standing.RIGHT: VerdictWords("✓", "Right", "right"),
+    Standing.PARTLY: VerdictWords("◐", "Partly right", "partial"),
+    Standing.WRONG: VerdictWords("✗", "Not right", "wrong"),
+    Standing.SKIPPED: VerdictWords("→", "Skipped", "skipped"),
+}
+
+
+def describe(state: Standing, *, score: float, hinted: bool, overridden: bool) -> str:
+    """The verdict line's head: "✓ Right", "◐ Partly right (40%)", "✓ Right (with a hint: half
+    credit)", "✓ Right (you said so: counted, shown to a teacher)"."""
+    words = WORDS[state]
+    if overridden:
+        return f"{WORDS[Standing.RIGHT].label()} (you said so: counted, flagged for a teacher)"
+    if state is Standing.PARTLY and hinted and score >= HINT_FACTOR:
+        return f"{WORDS[Standing.RIGHT].mark} Right, with a hint (half credit)"
+    if state is Standing.PARTLY:
+        return f"{words.label()} ({score:.0%})"
+    return words.label()
