@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing_data.errors import UserError
+
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
 
@@ -54,7 +56,7 @@ _MIGRATIONS: dict[int, str] = {
 _OUR_TABLES = {"learners", "attempts", "schedule", "sqlite_sequence"}
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """The database cannot be used; str() is the one line shown to the user."""
 
 
