@@ -37,7 +37,10 @@ class SQLiteBackend:
             raise StoreError(f"{path}: is a directory, not a progress database")
         if exists:
             self._check_header()
-            self._db = self._connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+            # Without a -wal file the main file is all there is: read it as immutable, so
+            # not even a -shm file is created beside a database that may be refused.
+            mode = "ro" if Path(f"{path}-wal").exists() else "ro&immutable=1"
+            self._db = self._connect(f"file:{quote(str(path.resolve()))}?mode={mode}", uri=True)
         else:
             self._db = self._create()
 
