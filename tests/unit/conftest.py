@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -12,17 +14,20 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def pg_server() -> Iterator[Any]:
     try:
         with warnings.catch_warnings():  # it warns at import when XDG_RUNTIME_DIR is unset
             warnings.simplefilter("ignore")
             import pgserver
     except ImportError:  # only where the pgserver wheel cannot be installed
         pytest.skip("pgserver is not installed here, so the PostgreSQL variants are skipped")
-    # As root, pgserver runs the server as its own system user `pgserver`.
-    server = pgserver.get_server(tmp_path_factory.mktemp("postgres") / "data", cleanup_mode="stop")
+    # As root, pgserver runs the server as its own system user `pgserver`, which must reach the
+    # data folder: not under pytest's temporary root, which pytest keeps private (0700).
+    folder = Path(tempfile.mkdtemp(prefix="briefing-postgres-"))
+    server = pgserver.get_server(folder / "data", cleanup_mode="stop")
     yield server
     server.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def new_pg_database(server: Any) -> str:
