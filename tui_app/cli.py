@@ -606,8 +606,16 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
     type=click.Path(path_type=Path),
     help="Serve this class quiz.",
 )
+@click.option(
+    "--public-url",
+    "proxy_url",
+    metavar="URL",
+    help="The address browsers use when a reverse proxy is in front (https://quiz.example.org).",
+)
 @pass_context
-def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
+def serve(
+    context: Context, host: str, port: int, quiz_path: Path | None, proxy_url: str | None
+) -> None:
     """Serve the app to browsers (each its own session, one shared database)."""
     from quiz_bank.classquiz import ClassQuizError, load_class_quiz
     from tui_app.serve import make_server, public_url
@@ -627,12 +635,13 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
         briefing=context.briefing_path,
         quiz=quiz_path,
         title=title,
+        url=proxy_url,
     )
     where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
     from quiz_bank.store import redact
 
     click.echo(
-        f"Serving {title!r} on {public_url(host, port)} ({where}); "
+        f"Serving {title!r} on {proxy_url or public_url(host, port)} ({where}); "
         f"answers go to {redact(context.db_path)}"
     )
     click.echo("Press Ctrl+C to stop.")

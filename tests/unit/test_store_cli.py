@@ -9,6 +9,8 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +133,9 @@ def test_connection_errors_name_host_and_database_never_the_password(pg_uri: str
     assert "'school'" in refused.stderr
 
 
-def test_serve_keeps_the_password_out_of_output_and_command_lines(pg_uri: str) -> None:
+def test_serve_behind_a_proxy_keeps_the_password_out_of_output_and_command_lines(
+    pg_uri: str,
+) -> None:
     uri = with_password(pg_uri, "s3cret")
     assert "s3cret" not in app_command(uri, None, None) and "--db" not in app_command(
         uri, None, None
@@ -139,17 +143,27 @@ def test_serve_keeps_the_password_out_of_output_and_command_lines(pg_uri: str) -
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    args = ["--db", uri, "serve", "--port", str(port), "--public-url", "https://quiz.example.org/"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui_app", "--db", uri, "serve", "--port", str(port)],
+        [sys.executable, "-m", "tui_app", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    page = ""
     try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                    page = answer.read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
     finally:
         proc.terminate()
-        _, err = proc.communicate(timeout=30)
-    assert "answers go to postgresql://postgres@" in line, line + err
-    assert "s3cret" not in line + err
+        out, err = proc.communicate(timeout=30)
+    # The page tells browsers to open their WebSocket through the proxy, not to this host.
+    assert 'data-session-websocket-url="wss://quiz.example.org/ws"' in page, out + err
+    assert "answers go to postgresql://postgres@" in out, out + err
+    assert "tui_app --ask-name" in out  # textual-serve prints the session command: no URI in it
+    assert "s3cret" not in out + err

@@ -37,8 +37,16 @@ def app_command(db: Path | str, briefing: Path | None, quiz: Path | None) -> str
 
 
 def make_server(
-    *, host: str, port: int, db: Path | str, briefing: Path | None, quiz: Path | None, title: str
+    *,
+    host: str,
+    port: int,
+    db: Path | str,
+    briefing: Path | None,
+    quiz: Path | None,
+    title: str,
+    url: str | None = None,
 ):  # type: ignore[no-untyped-def]
+    """The server; `url` is the proxy's address when one is in front (the page's WebSocket)."""
     from textual_serve.server import Server
 
     if not isinstance(db, Path):
@@ -49,7 +57,7 @@ def make_server(
         host=host,
         port=port,
         title=title,
-        public_url=public_url(host, port),
+        public_url=(url or public_url(host, port)).rstrip("/"),
         statics_path=statics_path(),
         templates_path=TEMPLATES,
     )
