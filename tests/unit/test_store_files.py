@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from quiz_bank.store import ProgressStore, StoreError
+from tests.storage import fill
 
 ROOT = os.geteuid() == 0
 
@@ -63,19 +64,6 @@ def read_only(path: Path) -> Iterator[None]:
             yield
         finally:
             path.chmod(mode)
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 512 KiB file system of its own, to fill up."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if not (ROOT and _mount("-t", "tmpfs", "-o", "size=512k", "tmpfs", str(disk))):
-        pytest.skip("a full disk needs root to mount a small tmpfs")
-    try:
-        yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
 
 
 def test_not_a_database_is_a_clear_error_and_left_alone(tmp_path: Path) -> None:
@@ -140,9 +128,7 @@ def test_a_uri_is_never_taken_for_a_path(tmp_path: Path) -> None:
 def test_a_full_disk_mid_quiz_keeps_every_acknowledged_answer(small_disk: Path) -> None:
     db = small_disk / "class.db"
     ProgressStore(db).close()
-    # Leave a little room: a few answers fit, then the disk is full.
-    free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
-    (small_disk / "filler").write_bytes(b"\0" * max(0, free - 160 * 1024))
+    fill(small_disk, leave=160 * 1024)  # a few answers fit, then the disk is full
     answers = "".join("airfields\n" if i % 2 else "no idea\n" for i in range(60))
     ids = ",".join(["airfields"] * 60)
     done = briefing("--db", str(db), "quiz", "--plain", "--questions", ids, stdin=answers)
