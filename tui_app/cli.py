@@ -35,7 +35,8 @@ class Context:
         return self._briefing
 
     @property
-    def db_path(self) -> Path:
+    def db_path(self) -> Path | str:
+        """A Path for SQLite, a postgresql:// URI (str) for PostgreSQL."""
         from quiz_bank.locations import resolve_db_path
 
         return resolve_db_path(self.db_option)
@@ -66,8 +67,9 @@ class _Group(click.Group):
 @click.option(
     "--db",
     "db",
-    metavar="PATH",
-    help="Progress database (SQLite). Default: $BRIEFING_DB, else the user data directory.",
+    metavar="PATH|URI",
+    help="Progress database: a file (SQLite) or postgresql://user:pass@host:port/dbname. "
+    "Default: $BRIEFING_DB, else the user data directory.",
 )
 @click.option(
     "--briefing",
@@ -431,8 +433,16 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
     type=click.Path(path_type=Path),
     help="Serve this class quiz.",
 )
+@click.option(
+    "--public-url",
+    "proxy_url",
+    metavar="URL",
+    help="The address browsers use when a reverse proxy is in front (https://quiz.example.org).",
+)
 @pass_context
-def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
+def serve(
+    context: Context, host: str, port: int, quiz_path: Path | None, proxy_url: str | None
+) -> None:
     """Serve the app to browsers (each its own session, one shared database)."""
     from quiz_bank.classquiz import load_class_quiz
     from tui_app.serve import make_server, public_url
@@ -450,10 +460,14 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
         briefing=context.briefing_path,
         quiz=quiz_path,
         title=title,
+        url=proxy_url,
     )
     where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
+    from quiz_bank.store import redact
+
     click.echo(
-        f"Serving {title!r} on {public_url(host, port)} ({where}); answers go to {context.db_path}"
+        f"Serving {title!r} on {proxy_url or public_url(host, port)} ({where}); "
+        f"answers go to {redact(context.db_path)}"
     )
     click.echo("Press Ctrl+C to stop.")
     try:
@@ -488,6 +502,40 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
         click.echo(f"See also: {suggestion}")
 
 
+# --- database commands: `briefing db migrate`, `briefing db copy SRC DST` ---
+
+
+@cli.group()
+def db() -> None:
+    """The progress database: bring it up to date, or move a class to another database."""
+
+
+@db.command()
+@pass_context
+def migrate(context: Context) -> None:
+    """Bring the --db database to this version's schema (refusing what is not ours)."""
+    from quiz_bank.store import SCHEMA_VERSION, redact
+
+    with _open_store(context) as store:
+        was, count = store.found_version, store.count_attempts()
+    change = f"schema {was} -> {SCHEMA_VERSION}" if was < SCHEMA_VERSION else "schema up to date"
+    click.echo(f"{redact(context.db_path)}: {change} ({SCHEMA_VERSION}); {count} attempts")
+
+
+@db.command(name="copy")
+@click.argument("source", metavar="SRC")
+@click.argument("destination", metavar="DST")
+def copy_db(source: str, destination: str) -> None:
+    """Copy every learner, answer and schedule from SRC into DST (a path or a postgresql:// URI).
+
+    Answers already in DST are not copied twice; every answer of SRC is checked to be in DST.
+    """
+    from quiz_bank.store import as_target
+    from quiz_bank.store.transfer import copy_store
+
+    click.echo(copy_store(as_target(source), as_target(destination)).text())
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"briefing: error: {message}", err=True)
     sys.exit(code)
@@ -508,3 +556,10 @@ def main(argv: list[str] | None = None) -> None:
         # A pipe closed early (`briefing cards | head`): not an error for the user.
         sys.stderr.close()
         sys.exit(0)
+    except Exception as exc:
+        from quiz_bank.store import StoreError
+
+        if not isinstance(exc, StoreError):
+            raise
+        # The database failed mid-command (disk full, read-only, connection lost).
+        _fail(str(exc), 2)
