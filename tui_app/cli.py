@@ -687,6 +687,34 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
         sys.stdout.flush()
 
 
+@cli.command("import")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("-o", "--output", metavar="BRIEFING.yaml", type=click.Path(path_type=Path))
+@click.option("--title", metavar="TEXT", help="The briefing's title (default: the article's).")
+@click.option("--review", is_flag=True, help="Open the teacher's review screen on the draft.")
+@pass_context
+def import_(
+    context: Context, article: Path, output: Path | None, title: str | None, review: bool
+) -> None:
+    """Turn an article (text, Markdown or saved HTML) into a briefing file."""
+    from quiz_bank.generate import ArticleError, import_article
+
+    try:
+        result = import_article(article, output, title)
+    except ArticleError as exc:
+        raise UserError(str(exc)) from None
+    draft = result.draft
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(draft.kinds().items()))
+    click.echo(
+        f"Wrote {result.yaml_path} (article text: {result.text_path.name}): "
+        f"{len(draft.briefing.cards)} cards, {len(draft.briefing.facts())} facts ({kinds}), "
+        f"{draft.questions} questions, {result.seconds:.2f} s"
+    )
+    if review:
+        context.briefing_path = result.yaml_path
+        _open_app(context, review=draft)
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"briefing: error: {message}", err=True)
     sys.exit(code)

@@ -1,0 +1,280 @@
+"""Candidate facts in words: names (who/what/where), appositive definitions, lists and bullets."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefing_data.models import ListAnswer, ListItem, TextAnswer
+from quiz_bank.generate.candidate import FUNCTION_WORDS, Candidate, words_after, words_before
+from quiz_bank.generate.sections import Sentence
+from quiz_bank.lexicon import country_words
+
+_CAP = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|[A-Z]{2,}s?)"
+_NAME = re.compile(
+    rf"(?<![\w-]){_CAP}(?:\s+(?:(?:of|for|and|de|del|la|von|van|al|the|on)\s+)?{_CAP})*"
+    r"(?:\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
+)
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_ORG_WORDS = frozenset(
+    """party group center centre council agency ministry department committee commission
+    hospital university association institute company corp inc bank reserve administration
+    office union organization organisation report survey foundation court parliament congress
+    assembly army force forces navy police service services network times post press news""".split()
+)
+_PLACE_LEAD = frozenset("in from near at to across throughout outside inside into".split())
+_PERSON_LEAD = frozenset(
+    """president minister leader chairman chair director secretary spokesman spokeswoman
+    spokesperson analyst professor dr mr mrs ms chief ceo founder author governor mayor senator
+    lawmaker judge doctor commander general""".split()
+)
+_SAYS = frozenset("said says told wrote writes reports reported added explained".split())
+_ATTRIBUTION = re.compile(
+    r"(?:according to|per|reports? for|reported by|writes|wrote|told|said)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+class NameIndex:
+    """What the whole article says about its capitalised words: which are names, how often."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.mid_caps: Counter[str] = Counter()
+        self.lower: set[str] = set()
+        self.mentions: Counter[str] = Counter()
+        for s in sentences:
+            for i, w in enumerate(re.findall(r"[\w'’-]+", s.text)):
+                if w[:1].islower():
+                    self.lower.add(w.lower())
+                elif i > 0:
+                    self.mid_caps[w] += 1
+        self.text = " ".join(s.text for s in sentences)
+
+    def count(self, name: str) -> int:
+        return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.text))
+
+    def is_name_word(self, word: str) -> bool:
+        return bool(self.mid_caps[word]) and word.lower() not in self.lower
+
+
+def _trim_name(s: Sentence, start: int, end: int, index: NameIndex) -> tuple[int, int] | None:
+    """Drop a sentence-opening common word and trailing connectors from a name span."""
+    text = s.text
+    span = text[start:end]
+    words = span.split()
+    while words and (
+        words[0].lower() in FUNCTION_WORDS
+        or words[0].lower() in _CALENDAR
+        or (start == 0 and not index.is_name_word(words[0]) and words[0].lower() in index.lower)
+    ):
+        cut = len(words[0]) + 1
+        start += cut
+        span = span[cut:]
+        words = words[1:]
+    while words and (words[-1].lower() in FUNCTION_WORDS or words[-1].lower() in _CALENDAR):
+        span = span[: -len(words[-1])].rstrip()
+        words = words[:-1]
+    span = span.rstrip(".")
+    if not words or not span:
+        return None
+    end = start + len(span)
+    if len(words) == 1:
+        w = words[0].rstrip(".")
+        if w.lower() in _CALENDAR or w == "I" or len(w) < 2:
+            return None
+        if start == 0 and not index.is_name_word(w):
+            return None
+    return start, end
+
+
+def _text_type(s: Sentence, start: int, end: int, name: str) -> str:
+    words = name.lower().split()
+    if set(words) & _ORG_WORDS or re.fullmatch(r"[A-Z]{2,}s?", name):
+        return "organisation"
+    if name.lower() in country_words():
+        return "country"
+    before = [w.lower() for w in words_before(s.text, start, 2)]
+    after = [w.lower() for w in words_after(s.text, end, 1)]
+    if set(before) & _PERSON_LEAD or set(after) & _SAYS:
+        return "person"
+    if before and before[-1] in _PLACE_LEAD or before[-2:-1] == ["the"] and before[:1] == ["in"]:
+        return "place"
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in name.split()):
+        return "person"
+    return "concept"
+
+
+def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
+    """Names in a sentence, scored by what a teacher asks: who, what, where."""
+    if s.heading:
+        return []
+    out: list[Candidate] = []
+    text = s.text
+    for m in _NAME.finditer(text):
+        end = m.start("acr") - 2 if m.group("acr") else m.end()
+        trimmed = _trim_name(s, m.start(), end, index)
+        if trimmed is None:
+            continue
+        start, end = trimmed
+        name = text[start:end]
+        variants = [m.group("acr")] if m.group("acr") else []
+        kind_type = _text_type(s, start, end, name)
+        score = 2.0 + (0.5 if " " in name else 0.0)
+        after = text[end : end + 40]
+        before = text[max(0, start - 40) : start]
+        if re.match(r",\s+(?:a|an|the)?\s*[a-z]", after) or re.search(r"\b(?:the|a|an)\s+[a-z-]+\s*$", before):
+            score += 0.6  # "Weibo, a Twitter-like site", "the bacteria Yersinia pestis"
+        if _ATTRIBUTION.search(before) or re.match(r",?\s+(?:reports|said|says|writes|wrote|told)\b", after):
+            score -= 1.2  # who reported it, not what happened
+        if re.search(r"\bof\s+(?:the\s+)?$", before) and kind_type == "organisation":
+            score -= 0.4
+        if index.count(name) >= 2:
+            score += 0.3
+        answer = TextAnswer(canonical=name, type=kind_type)  # type: ignore[arg-type]
+        out.append(Candidate(s, "text", [(start, end)], answer, score, "name", kind_type, [variants]))
+    return out
+
+
+def appositive_candidates(s: Sentence) -> list[Candidate]:
+    """'The patients, a husband and wife, are ...': the description names who they are."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"(?<=[a-z]), (?P<desc>(?:a|an) [a-z][\w -]{2,40}?),", s.text):
+        desc = m.group("desc")
+        if len(desc.split()) > 6 or any(w in ("which", "who", "that") for w in desc.split()):
+            continue
+        head_before = s.text[: m.start()].split()[-1:]
+        if head_before and head_before[0][:1].isupper():
+            continue  # a name with its description: the name is the fact
+        answer = TextAnswer(canonical=desc)
+        span = [(m.start("desc"), m.end("desc"))]
+        out.append(Candidate(s, "text", span, answer, 2.3, "definition"))
+    return out
+
+
+def _item_span(text: str, start: int, end: int, *, left: bool, right: bool) -> tuple[int, int] | None:
+    """Trim one list item: from the left for the first item, from the right for the last."""
+    chunk = text[start:end]
+    words = list(re.finditer(r"\S+", chunk))
+    if not words:
+        return None
+    if left:
+        keep = []
+        for w in reversed(words):
+            bare = w.group(0).strip("“”\"'(").lower()
+            if bare in FUNCTION_WORDS or len(keep) == 4 or w.group(0)[-1:] in ")":
+                break
+            keep.insert(0, w)
+        words = keep
+    if right:
+        keep = []
+        for w in words:
+            bare = w.group(0).strip("“”\"'.").lower()
+            if keep and (bare in FUNCTION_WORDS or len(keep) == 4):
+                break
+            keep.append(w)
+            if w.group(0)[-1:] in ".;:)":
+                break
+        words = keep
+    if not words or len(words) > 5:
+        return None
+    a = start + words[0].start()
+    b = start + words[-1].end()
+    while b > a and text[b - 1] in ".,;:)”\"'":
+        b -= 1
+    while a < b and text[a] in "“\"'(":
+        a += 1
+    return (a, b) if b > a else None
+
+
+_COORDINATION = re.compile(
+    r"(?P<list>(?:[^,;:()—]+,\s+){1,8}[^,;:()—]+?,?\s+(?:and|or)\s+[^,;:()—]+)"
+)
+_PAIR = re.compile(rf"(?P<a>{_CAP}(?:\s+{_CAP})*)\s+and\s+(?:the\s+)?(?P<b>{_CAP}(?:[\s-]+[\w-]+)?)")
+
+
+def list_candidates(s: Sentence) -> list[Candidate]:
+    """Coordinations 'X, Y and Z' (and pairs of names 'Iran and China')."""
+    text = s.text
+    out: list[Candidate] = []
+    for m in _COORDINATION.finditer(text):
+        body = m.group("list")
+        base = m.start("list")
+        pieces = [(p.start(), p.end()) for p in re.finditer(r"[^,]+", body)]
+        last_a, last_b = pieces[-1]
+        split = re.search(r"\s(?:and|or)\s", body[last_a:last_b])
+        if not split:
+            continue
+        bounds = [*pieces[:-1]]
+        tail_a = last_a + split.start()
+        if body[last_a:tail_a].strip():
+            bounds.append((last_a, tail_a))
+        bounds.append((last_a + split.end(), last_b))
+        spans: list[tuple[int, int]] = []
+        for i, (a, b) in enumerate(bounds):
+            got = _item_span(text, base + a, base + b, left=i == 0, right=i == len(bounds) - 1)
+            if got is None or (0 < i < len(bounds) - 1 and len(text[got[0] : got[1]].split()) > 4):
+                spans = []
+                break
+            spans.append(got)
+        if len(spans) >= 3:
+            out.append(_list_candidate(s, spans, 2.6))
+    for m in _PAIR.finditer(text):
+        if any(c.spans[0][0] <= m.start() < c.spans[-1][1] for c in out):
+            continue
+        spans = [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
+        names = [text[a:b] for a, b in spans]
+        if any(n.split()[0].lower() in FUNCTION_WORDS for n in names):
+            continue
+        out.append(_list_candidate(s, spans, 2.4))
+    return out
+
+
+def _list_candidate(s: Sentence, spans: list[tuple[int, int]], score: float) -> Candidate:
+    items = []
+    used: set[str] = set()
+    for a, b in spans:
+        item = s.text[a:b]
+        key = re.sub(r"[^a-z0-9]+", "-", item.lower()).strip("-")[:40].strip("-") or "item"
+        while key in used:
+            key += "-x"
+        used.add(key)
+        items.append(ListItem(key=key, answer=item))
+    kinds = {_text_type(s, a, b, s.text[a:b]) for a, b in spans}
+    text_type = kinds.pop() if len(kinds) == 1 else "concept"
+    answer = ListAnswer(items=items, type=text_type)  # type: ignore[arg-type]
+    return Candidate(s, "list", spans, answer, score + 0.1 * len(spans), "list", text_type)
+
+
+def bullet_candidates(sentences: list[Sentence]) -> list[Candidate]:
+    """A run of bullet lines: their opening words are the items of one list."""
+    out: list[Candidate] = []
+    run: list[Sentence] = []
+    for s in [*sentences, None]:
+        if s is not None and s.bullet and (not run or s.paragraph == run[-1].paragraph + 1):
+            run.append(s)
+            continue
+        if len(run) >= 2:
+            spans = []
+            for b in run:
+                m = re.match(r"[^,;:.()]+", b.text)
+                words = m.group(0).split()[:4] if m else []
+                spans.append(" ".join(words))
+            out.append(_bullet_list(run, spans))
+        run = [s] if s is not None and s.bullet else []
+    return out
+
+
+def _bullet_list(run: list[Sentence], heads: list[str]) -> Candidate:
+    """The first bullet's sentence carries the fact; its items name every bullet."""
+    first = run[0]
+    text = first.text
+    items = []
+    for i, head in enumerate(heads):
+        key = re.sub(r"[^a-z0-9]+", "-", head.lower()).strip("-")[:40].strip("-") or f"item-{i}"
+        items.append(ListItem(key=key if key not in [it.key for it in items] else f"{key}-{i}", answer=head))
+    answer = ListAnswer(items=items)
+    span = [(0, len(heads[0]))] if text.startswith(heads[0]) else [(0, len(text))]
+    return Candidate(first, "list", span, answer, 2.7, "bullets", run=run[1:])
