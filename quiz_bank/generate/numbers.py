@@ -144,8 +144,8 @@ def _number_candidate(
         score, role = 2.5, "age"
     if hedge:
         score += 0.3
-    if "," in groups["num"] or "." in groups["num"]:
-        score += 0.4
+    if re.search(r"\bone of(?: the)?\s*$", text[: span[0]]):
+        score -= 1.5  # "one of the two main forms": not a count worth asking
     return Candidate(s, kind, [(start, span[1])], answer, score, role)  # type: ignore[arg-type]
 
 

@@ -28,8 +28,8 @@ def answer_key_text(c: Candidate) -> str:
 
 def _adjusted(c: Candidate, sentence_count: int) -> float:
     score = c.score
-    if c.sentence.index < 3:
-        score += 0.2  # the lead says what the article is about
+    if c.sentence.index < 2:
+        score += 0.4  # the lead says what the article is about
     if c.sentence.heading and c.kind == "text":
         score -= 0.5
     if len(c.sentence.text.split()) < 5:
@@ -62,9 +62,16 @@ def select(candidates: list[Candidate], words: int, sections: int) -> list[Candi
         if c.sentence.section not in served and fits(c) and len(chosen) < n:
             take(c)
             served.add(c.sentence.section)
-    for c in ranked:
-        if len(chosen) >= n:
+    rest = [c for c in ranked if c not in chosen]
+    while rest and len(chosen) < n:
+        # A second and third fact from one sentence are worth less than a first from another.
+        best = max(
+            (c for c in rest if fits(c)),
+            key=lambda c: _adjusted(c, sentence_count) - 0.15 * per_sentence[c.sentence.index],
+            default=None,
+        )
+        if best is None:
             break
-        if c not in chosen and fits(c):
-            take(c)
+        take(best)
+        rest.remove(best)
     return sorted(chosen, key=lambda c: (c.sentence.index, c.spans[0][0]))

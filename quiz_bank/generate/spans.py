@@ -8,7 +8,7 @@ from collections import Counter
 from briefing_data.models import ListAnswer, ListItem, TextAnswer
 from quiz_bank.generate.candidate import FUNCTION_WORDS, Candidate, words_after, words_before
 from quiz_bank.generate.sections import Sentence
-from quiz_bank.lexicon import country_words
+from quiz_bank.lexicon import country_words, is_common_word
 
 _CAP = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|[A-Z]{2,}s?)"
 _NAME = re.compile(
@@ -60,9 +60,21 @@ class NameIndex:
         return bool(self.mid_caps[word]) and word.lower() not in self.lower
 
 
+_ROLE_IN_NAME = re.compile(
+    r"^.*\b(?:President|Minister|Director|Chairman|Chairwoman|CEO|Secretary|Leader|Chief|"
+    r"Governor|Mayor|Senator|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Professor|General|Judge)\s+(?=[A-Z])"
+)
+
+
 def _trim_name(s: Sentence, start: int, end: int, index: NameIndex) -> tuple[int, int] | None:
     """Drop a sentence-opening common word and trailing connectors from a name span."""
     text = s.text
+    role = _ROLE_IN_NAME.match(text[start:end])
+    if role:
+        start += role.end()  # "InfoNation President Dan McDowell": the person is the name
+    suffix = re.search(r"(?:['’]s?|-[a-z]+)$", text[start:end])
+    if suffix:
+        end -= len(suffix.group(0))  # "Sugar Land-based", "the Federal Reserve's"
     span = text[start:end]
     words = span.split()
     while words and (
@@ -86,6 +98,8 @@ def _trim_name(s: Sentence, start: int, end: int, index: NameIndex) -> tuple[int
         if w.lower() in _CALENDAR or w == "I" or len(w) < 2:
             return None
         if start == 0 and not index.is_name_word(w):
+            return None
+        if is_common_word(w.lower()) and not index.is_name_word(w):
             return None
     return start, end
 
@@ -127,12 +141,16 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
         before = text[max(0, start - 40) : start]
         if re.match(r",\s+(?:a|an|the)?\s*[a-z]", after) or re.search(r"\b(?:the|a|an)\s+[a-z-]+\s*$", before):
             score += 0.6  # "Weibo, a Twitter-like site", "the bacteria Yersinia pestis"
-        if _ATTRIBUTION.search(before) or re.match(r",?\s+(?:reports|said|says|writes|wrote|told)\b", after):
-            score -= 1.2  # who reported it, not what happened
+        if _ATTRIBUTION.search(before) or re.match(r",?\s+(?:reports|writes|wrote)\b", after):
+            score -= 0.7  # who reported it, not what happened
         if re.search(r"\bof\s+(?:the\s+)?$", before) and kind_type == "organisation":
             score -= 0.4
+        if re.fullmatch(r"[A-Z]{2,}s?", name):
+            score -= 0.5  # a bare acronym is rarely the point of a sentence
         if index.count(name) >= 2:
             score += 0.3
+        if kind_type == "person" and " " in name:
+            score += 0.5  # who did it: a teacher's first question
         answer = TextAnswer(canonical=name, type=kind_type)  # type: ignore[arg-type]
         out.append(Candidate(s, "text", [(start, end)], answer, score, "name", kind_type, [variants]))
     return out
@@ -190,8 +208,13 @@ def _item_span(text: str, start: int, end: int, *, left: bool, right: bool) -> t
 
 
 _COORDINATION = re.compile(
-    r"(?P<list>(?:[^,;:()—]+,\s+){1,8}[^,;:()—]+?,?\s+(?:and|or)\s+[^,;:()—]+)"
+    r"(?P<list>(?:(?:[^,;:()—]|,(?=\d))+,\s+){1,8}(?:[^,;:()—]|,(?=\d))+?,?\s+(?:and|or)\s+"
+    r"(?:[^,;:()—]|,(?=\d))+)"
 )
+# An item opening with one of these is a clause, not a list item.
+_CLAUSE_OPENERS = FUNCTION_WORDS - {"a", "an", "the", "their", "its", "his", "her", "our"} | {
+    "despite", "although", "though", "because", "whereas", "unless", "including", "which",
+}
 _PAIR = re.compile(rf"(?P<a>{_CAP}(?:\s+{_CAP})*)\s+and\s+(?:the\s+)?(?P<b>{_CAP}(?:[\s-]+[\w-]+)?)")
 
 
@@ -202,7 +225,7 @@ def list_candidates(s: Sentence) -> list[Candidate]:
     for m in _COORDINATION.finditer(text):
         body = m.group("list")
         base = m.start("list")
-        pieces = [(p.start(), p.end()) for p in re.finditer(r"[^,]+", body)]
+        pieces = [(p.start(), p.end()) for p in re.finditer(r"(?:[^,]|,(?=\d))+", body)]
         last_a, last_b = pieces[-1]
         split = re.search(r"\s(?:and|or)\s", body[last_a:last_b])
         if not split:
@@ -215,7 +238,13 @@ def list_candidates(s: Sentence) -> list[Candidate]:
         spans: list[tuple[int, int]] = []
         for i, (a, b) in enumerate(bounds):
             got = _item_span(text, base + a, base + b, left=i == 0, right=i == len(bounds) - 1)
-            if got is None or (0 < i < len(bounds) - 1 and len(text[got[0] : got[1]].split()) > 4):
+            raw_words = text[base + a : base + b].split()
+            if (
+                got is None
+                or (0 < i < len(bounds) - 1 and len(text[got[0] : got[1]].split()) > 4)
+                or (i > 0 and raw_words and raw_words[0].lower() in _CLAUSE_OPENERS)
+                or re.search(r"\d", text[got[0] : got[1]])
+            ):
                 spans = []
                 break
             spans.append(got)
