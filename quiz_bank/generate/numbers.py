@@ -139,7 +139,9 @@ def _number_candidate(
     score = 3.0 if unit else 2.0
     role = "figure"
     if is_year:
-        score, role = 1.2, "year"
+        score, role = 1.9, "year"
+        if re.search(r"\b(?:since|until|in|by)\s*$", text[: span[0]], re.IGNORECASE):
+            score += 0.3
     if groups.get("age"):
         score, role = 2.5, "age"
     if hedge:

@@ -32,7 +32,7 @@ def _adjusted(c: Candidate, sentence_count: int) -> float:
         score += 0.4  # the lead says what the article is about
     if c.sentence.heading and c.kind == "text":
         score -= 0.5
-    if len(c.sentence.text.split()) < 5:
+    if len(c.sentence.text.split()) < 5 and not c.run:
         score -= 0.4
     return score
 

@@ -12,7 +12,7 @@ from quiz_bank.lexicon import country_words, is_common_word
 
 _CAP = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|[A-Z]{2,}s?)"
 _NAME = re.compile(
-    rf"(?<![\w-]){_CAP}(?:\s+(?:(?:of|for|and|de|del|la|von|van|al|the|on)\s+)?{_CAP})*"
+    rf"(?<![\w-]){_CAP}(?:\s+(?:(?:of|for|de|del|la|von|van|al|the|on)\s+)?{_CAP})*"
     r"(?:\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )
 _CALENDAR = frozenset(
@@ -147,8 +147,15 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
             score -= 0.4
         if re.fullmatch(r"[A-Z]{2,}s?", name):
             score -= 0.5  # a bare acronym is rarely the point of a sentence
-        if index.count(name) >= 2:
+        mentions = index.count(name)
+        if mentions >= 4 and (kind_type != "person" or " " not in name):
+            score -= 0.6  # the article's topic: a blank anyone fills
+        elif mentions >= 2:
             score += 0.3
+        if name.split()[0].lower() in _PERSON_LEAD:
+            score -= 1.0  # a title ("President of Belarus"), not a name
+        if " " not in name and re.search(r"(?:ian|ean|ese|ish)$", name) and re.match(r"\s+[a-z]", after):
+            continue  # a nationality used as an adjective: "Belarusian airfields"
         if kind_type == "person" and " " in name:
             score += 0.5  # who did it: a teacher's first question
         answer = TextAnswer(canonical=name, type=kind_type)  # type: ignore[arg-type]
@@ -215,7 +222,7 @@ _COORDINATION = re.compile(
 _CLAUSE_OPENERS = FUNCTION_WORDS - {"a", "an", "the", "their", "its", "his", "her", "our"} | {
     "despite", "although", "though", "because", "whereas", "unless", "including", "which",
 }
-_PAIR = re.compile(rf"(?P<a>{_CAP}(?:\s+{_CAP})*)\s+and\s+(?:the\s+)?(?P<b>{_CAP}(?:[\s-]+[\w-]+)?)")
+_PAIR = re.compile(rf"(?P<a>{_CAP}(?:\s+{_CAP})*)\s+and\s+(?:the\s+)?(?P<b>{_CAP}(?:\s+{_CAP})*)")
 
 
 def list_candidates(s: Sentence) -> list[Candidate]:
@@ -249,7 +256,7 @@ def list_candidates(s: Sentence) -> list[Candidate]:
                 break
             spans.append(got)
         if len(spans) >= 3:
-            out.append(_list_candidate(s, spans, 2.6))
+            out.append(_list_candidate(s, _parallel(text, spans), 2.6))
     for m in _PAIR.finditer(text):
         if any(c.spans[0][0] <= m.start() < c.spans[-1][1] for c in out):
             continue
@@ -259,6 +266,17 @@ def list_candidates(s: Sentence) -> list[Candidate]:
             continue
         out.append(_list_candidate(s, spans, 2.4))
     return out
+
+
+def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first and last items cut to the length of the others: lists are parallel."""
+    inner = [len(text[a:b].split()) for a, b in spans[1:-1]] or [2]
+    longest = max(inner) + 1
+    a, b = spans[0]
+    words = list(re.finditer(r"\S+", text[a:b]))
+    if len(words) > longest:
+        spans[0] = (a + words[-longest].start(), b)
+    return spans
 
 
 def _list_candidate(s: Sentence, spans: list[tuple[int, int]], score: float) -> Candidate:
@@ -306,4 +324,4 @@ def _bullet_list(run: list[Sentence], heads: list[str]) -> Candidate:
         items.append(ListItem(key=key if key not in [it.key for it in items] else f"{key}-{i}", answer=head))
     answer = ListAnswer(items=items)
     span = [(0, len(heads[0]))] if text.startswith(heads[0]) else [(0, len(text))]
-    return Candidate(first, "list", span, answer, 2.7, "bullets", run=run[1:])
+    return Candidate(first, "list", span, answer, 3.3, "bullets", run=run[1:])
