@@ -22,6 +22,7 @@ from quiz_bank.generate.spans import (
     bullet_candidates,
     list_candidates,
     name_candidates,
+    term_candidates,
 )
 from quiz_bank.generate.wording import evidence_of, question_of, slug
 from quiz_bank.normalize import normalize
@@ -60,6 +61,7 @@ def candidates_of(sentences: list[Sentence]) -> list[Candidate]:
         out += name_candidates(s, index)
         out += list_candidates(s)
         out += appositive_candidates(s)
+        out += term_candidates(s)
     out += bullet_candidates(sentences)
     return out
 

@@ -121,15 +121,27 @@ def _text_type(s: Sentence, start: int, end: int, name: str) -> str:
     return "concept"
 
 
+def _name_spans(text: str) -> list[tuple[re.Match[str], int, int]]:
+    """Name matches, cut at possessives: "Belarus’ Machulishchy airfield" names two things."""
+    out = []
+    for m in _NAME.finditer(text):
+        end = m.start("acr") - 2 if m.group("acr") else m.end()
+        start = m.start()
+        for cut in re.finditer(r"['’]s?\s+", text[m.start() : end]):
+            out.append((m, start, m.start() + cut.start()))
+            start = m.start() + cut.end()
+        out.append((m, start, end))
+    return out
+
+
 def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
     """Names in a sentence, scored by what a teacher asks: who, what, where."""
     if s.heading:
         return []
     out: list[Candidate] = []
     text = s.text
-    for m in _NAME.finditer(text):
-        end = m.start("acr") - 2 if m.group("acr") else m.end()
-        trimmed = _trim_name(s, m.start(), end, index)
+    for m, start, end in _name_spans(text):
+        trimmed = _trim_name(s, start, end, index)
         if trimmed is None:
             continue
         start, end = trimmed
@@ -145,6 +157,8 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
             score -= 0.7  # who reported it, not what happened
         if re.search(r"\bof\s+(?:the\s+)?$", before) and kind_type == "organisation":
             score -= 0.4
+        if re.match(r"\s*[.!?]?$", after) and re.search(r"[-–—:]\s*$", before):
+            score += 0.8  # the sentence builds up to it: "... on the axis of evil - Iran."
         if re.fullmatch(r"[A-Z]{2,}s?", name):
             score -= 0.5  # a bare acronym is rarely the point of a sentence
         mentions = index.count(name)
@@ -152,7 +166,7 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
             score -= 0.6  # the article's topic: a blank anyone fills
         elif mentions >= 2:
             score += 0.3
-        if name.split()[0].lower() in _PERSON_LEAD:
+        if {w.lower().rstrip(".") for w in name.split()} & _PERSON_LEAD:
             score -= 1.0  # a title ("President of Belarus"), not a name
         if " " not in name and re.search(r"(?:ian|ean|ese|ish)$", name) and re.match(r"\s+[a-z]", after):
             continue  # a nationality used as an adjective: "Belarusian airfields"
@@ -160,6 +174,19 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
             score += 0.5  # who did it: a teacher's first question
         answer = TextAnswer(canonical=name, type=kind_type)  # type: ignore[arg-type]
         out.append(Candidate(s, "text", [(start, end)], answer, score, "name", kind_type, [variants]))
+    return out
+
+
+def term_candidates(s: Sentence) -> list[Candidate]:
+    """A short phrase the article puts in quotation marks is a term worth asking."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"[\"“](?P<term>[A-Za-z][\w' -]{2,40})[\"”]", s.text):
+        term = m.group("term").strip()
+        words = term.split()
+        if not 1 <= len(words) <= 4 or words[0].lower() in FUNCTION_WORDS:
+            continue
+        span = [(m.start("term"), m.start("term") + len(term))]
+        out.append(Candidate(s, "text", span, TextAnswer(canonical=term), 2.6, "term"))
     return out
 
 
@@ -271,7 +298,7 @@ def list_candidates(s: Sentence) -> list[Candidate]:
 def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The first and last items cut to the length of the others: lists are parallel."""
     inner = [len(text[a:b].split()) for a, b in spans[1:-1]] or [2]
-    longest = max(inner) + 1
+    longest = max(inner)
     a, b = spans[0]
     words = list(re.finditer(r"\S+", text[a:b]))
     if len(words) > longest:
@@ -295,6 +322,26 @@ def _list_candidate(s: Sentence, spans: list[tuple[int, int]], score: float) -> 
     return Candidate(s, "list", spans, answer, score + 0.1 * len(spans), "list", text_type)
 
 
+def _bullet_heads(text: str) -> list[str]:
+    """The items one bullet names: its opening name(s) or its first few words."""
+    m = re.match(r"[^,;:.()]+", text)
+    head = m.group(0) if m else text
+    head = re.split(r"\s+(?:such as|that|which|who|capable|with|for|to|from|in|on)\s+", head)[0]
+    parts = [p.strip() for p in re.split(r"\s+and\s+", head) if p.strip()]
+    out = []
+    for part in parts:
+        words = part.split()
+        if words and (words[0][:1].isupper() or words[0][:1].isdigit()):
+            named = []
+            for w in words:  # "S-400 anti-aircraft systems": the name, "TOR M2"
+                if named and not (w[:1].isupper() or w[:1].isdigit()):
+                    break
+                named.append(w)
+            words = named if len(words) > 1 and len(named) < len(words) else words
+        out.append(" ".join(words[:4]))
+    return out
+
+
 def bullet_candidates(sentences: list[Sentence]) -> list[Candidate]:
     """A run of bullet lines: their opening words are the items of one list."""
     out: list[Candidate] = []
@@ -303,13 +350,10 @@ def bullet_candidates(sentences: list[Sentence]) -> list[Candidate]:
         if s is not None and s.bullet and (not run or s.paragraph == run[-1].paragraph + 1):
             run.append(s)
             continue
-        if len(run) >= 2:
-            spans = []
-            for b in run:
-                m = re.match(r"[^,;:.()]+", b.text)
-                words = m.group(0).split()[:4] if m else []
-                spans.append(" ".join(words))
-            out.append(_bullet_list(run, spans))
+        if len(run) >= 2 and all(len(b.text.split()) <= 25 for b in run):
+            heads = [h for b in run for h in _bullet_heads(b.text)]
+            if 2 <= len(heads) <= 10 and all(h.strip() for h in heads):
+                out.append(_bullet_list(run, heads))
         run = [s] if s is not None and s.bullet else []
     return out
 
