@@ -91,6 +91,8 @@ def _unit_after(sentence: str, end: int) -> str | None:
         return None
     if first.endswith("s") and not first.endswith("ss"):
         return first
+    if len(words) == 1 or words[1].lower() in FUNCTION_WORDS:
+        return first  # "28 people who ..."
     if len(words) > 1 and words[1].endswith("s") and words[1].lower() not in FUNCTION_WORDS:
         return words[1]
     return None
@@ -189,7 +191,7 @@ def number_candidates(s: Sentence) -> list[Candidate]:
             continue  # "two of them", "two-thirds", "three or four": not a count to ask
         cand = _number_candidate(s, m, value, (m.start(), m.end("pct") if m.group("pct") else m.end()))
         if cand and (cand.answer.unit if isinstance(cand.answer, NumberAnswer) else None):
-            cand.score -= 0.4
+            cand.score -= 0.8
             out.append(cand)
     return out
 

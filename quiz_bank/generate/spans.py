@@ -186,7 +186,7 @@ def term_candidates(s: Sentence) -> list[Candidate]:
         if not 1 <= len(words) <= 4 or words[0].lower() in FUNCTION_WORDS:
             continue
         span = [(m.start("term"), m.start("term") + len(term))]
-        out.append(Candidate(s, "text", span, TextAnswer(canonical=term), 2.6, "term"))
+        out.append(Candidate(s, "text", span, TextAnswer(canonical=term), 2.3, "term"))
     return out
 
 
@@ -202,7 +202,15 @@ def appositive_candidates(s: Sentence) -> list[Candidate]:
             continue  # a name with its description: the name is the fact
         answer = TextAnswer(canonical=desc)
         span = [(m.start("desc"), m.end("desc"))]
-        out.append(Candidate(s, "text", span, answer, 2.3, "definition"))
+        out.append(Candidate(s, "text", span, answer, 2.8, "definition"))
+    sup = re.match(
+        r"(?P<np>(?:[A-Z]?[a-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s+(?:is|are|was|were)\s+(?:the|its|their)\s+"
+        r"(?:most|least|largest|biggest|main|only|first|best|worst|[a-z]+est)\b",
+        s.text,
+    )
+    if sup and sup.group("np").split()[0].lower() not in FUNCTION_WORDS:
+        span = [(sup.start("np"), sup.end("np"))]  # "Pneumonic plague is the most deadly form"
+        out.append(Candidate(s, "text", span, TextAnswer(canonical=sup.group("np")), 2.8, "superlative"))
     return out
 
 
@@ -287,6 +295,8 @@ def list_candidates(s: Sentence) -> list[Candidate]:
     for m in _PAIR.finditer(text):
         if any(c.spans[0][0] <= m.start() < c.spans[-1][1] for c in out):
             continue
+        if re.search(r"\b(?:for|of)\s+$", text[: m.start()]):
+            continue  # "Center for Disease Control and Prevention": one name
         spans = [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
         names = [text[a:b] for a, b in spans]
         if any(n.split()[0].lower() in FUNCTION_WORDS for n in names):
