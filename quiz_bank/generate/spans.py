@@ -356,7 +356,10 @@ def bullet_candidates(sentences: list[Sentence]) -> list[Candidate]:
     """A run of bullet lines: their opening words are the items of one list."""
     out: list[Candidate] = []
     run: list[Sentence] = []
+    per_paragraph = Counter((s.section, s.paragraph) for s in sentences)
     for s in [*sentences, None]:
+        if s is not None and s.bullet and per_paragraph[(s.section, s.paragraph)] > 1:
+            s = None  # a bullet of several sentences is prose, not a list item
         if s is not None and s.bullet and (not run or s.paragraph == run[-1].paragraph + 1):
             run.append(s)
             continue
