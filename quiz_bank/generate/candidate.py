@@ -35,6 +35,8 @@ class Candidate:
     variants: list[list[str]] = field(default_factory=list)
     # Bullet lists: the later bullets that the evidence runs on to.
     run: list[Sentence] = field(default_factory=list)
+    # Bullet lists: the sentence that introduces them, shown in the question.
+    context: str = ""
 
     @property
     def answer_words(self) -> str:

@@ -104,7 +104,9 @@ def _trim_name(s: Sentence, start: int, end: int, index: NameIndex) -> tuple[int
     return start, end
 
 
-def _text_type(s: Sentence, start: int, end: int, name: str) -> str:
+def _text_type(
+    s: Sentence, start: int, end: int, name: str, index: NameIndex | None = None
+) -> str:
     words = name.lower().split()
     if set(words) & _ORG_WORDS or re.fullmatch(r"[A-Z]{2,}s?", name):
         return "organisation"
@@ -112,12 +114,15 @@ def _text_type(s: Sentence, start: int, end: int, name: str) -> str:
         return "country"
     before = [w.lower() for w in words_before(s.text, start, 2)]
     after = [w.lower() for w in words_after(s.text, end, 1)]
-    if set(before) & _PERSON_LEAD or set(after) & _SAYS:
+    if set(before) & _PERSON_LEAD or set(after) & _SAYS or after == ["who"]:
         return "person"
     if before and before[-1] in _PLACE_LEAD or before[-2:-1] == ["the"] and before[:1] == ["in"]:
         return "place"
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in name.split()):
-        return "person"
+    parts = name.split()
+    if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and index is not None:
+        # People are named in full once, then by surname: "Petra Lind ... Lind said".
+        if index.count(parts[-1]) > index.count(name):
+            return "person"
     return "concept"
 
 
@@ -147,7 +152,7 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
         start, end = trimmed
         name = text[start:end]
         variants = [m.group("acr")] if m.group("acr") else []
-        kind_type = _text_type(s, start, end, name)
+        kind_type = _text_type(s, start, end, name, index)
         score = 2.0 + (0.5 if " " in name else 0.0)
         after = text[end : end + 40]
         before = text[max(0, start - 40) : start]
@@ -311,6 +316,13 @@ def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     longest = max(inner)
     a, b = spans[0]
     words = list(re.finditer(r"\S+", text[a:b]))
+    if all(text[x:y][:1].isupper() for x, y in spans[1:]):
+        named = [w for w in words if w.group(0)[:1].isupper()]
+        run = 0
+        while run < len(words) and words[len(words) - 1 - run].group(0)[:1].isupper():
+            run += 1
+        if named and run:
+            longest = min(longest, run)  # a list of names: the first item is a name too
     if len(words) > longest:
         spans[0] = (a + words[-longest].start(), b)
     return spans
@@ -353,21 +365,30 @@ def _bullet_heads(text: str) -> list[str]:
 
 
 def bullet_candidates(sentences: list[Sentence]) -> list[Candidate]:
-    """A run of bullet lines: their opening words are the items of one list."""
-    out: list[Candidate] = []
-    run: list[Sentence] = []
+    """A run of one-line bullets: their opening words are the items of one list."""
     per_paragraph = Counter((s.section, s.paragraph) for s in sentences)
-    for s in [*sentences, None]:
-        if s is not None and s.bullet and per_paragraph[(s.section, s.paragraph)] > 1:
-            s = None  # a bullet of several sentences is prose, not a list item
-        if s is not None and s.bullet and (not run or s.paragraph == run[-1].paragraph + 1):
-            run.append(s)
+    runs: list[tuple[Sentence | None, list[Sentence]]] = []
+    prose: Sentence | None = None
+    for s in sentences:
+        # A bullet of several sentences is prose, not a list item.
+        item = s.bullet and per_paragraph[(s.section, s.paragraph)] == 1
+        if not item:
+            prose = s
             continue
-        if len(run) >= 2 and all(len(b.text.split()) <= 25 for b in run):
-            heads = [h for b in run for h in _bullet_heads(b.text)]
-            if 2 <= len(heads) <= 10 and all(h.strip() for h in heads):
-                out.append(_bullet_list(run, heads))
-        run = [s] if s is not None and s.bullet else []
+        if runs and runs[-1][1][-1].paragraph + 1 == s.paragraph and runs[-1][1][-1].section == s.section:
+            runs[-1][1].append(s)
+        else:
+            runs.append((prose, [s]))
+    out: list[Candidate] = []
+    for lead_in, run in runs:
+        if len(run) < 2 or any(len(b.text.split()) > 25 for b in run):
+            continue
+        heads = [h for b in run for h in _bullet_heads(b.text)]
+        if 2 <= len(heads) <= 10 and all(h.strip() for h in heads):
+            cand = _bullet_list(run, heads)
+            if lead_in is not None and lead_in.section == run[0].section:
+                cand.context = lead_in.text
+            out.append(cand)
     return out
 
 

@@ -65,11 +65,11 @@ _LEADS = {
 def question_of(c: Candidate, evidence: str, spellings: list[str]) -> str:
     """A cloze of the article's sentence: a wh-question reads well only beside its sentence."""
     text = c.sentence.text
-    if c.run:
-        lines = [c.sentence.text, *(s.text for s in c.run)]
-        n = len(lines)
-        shown = "; ".join(_blank_all(line, spellings) for line in lines)
-        return f"Name the {n} items the article lists, opening with: “{shown}”"
+    if c.run and isinstance(c.answer, ListAnswer):
+        n = len(c.answer.items)
+        if c.context:
+            return f"Name the {n} items the article lists after: “{c.context}”"
+        return f"Name the {n} items the article lists in bullet points."
     a, b = evidence_span(c)
     lo, hi = c.spans[0][0], c.spans[-1][1]
     start, end = _window(text, max(lo, a), min(hi, b))
