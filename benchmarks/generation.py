@@ -83,9 +83,8 @@ def recall(briefing: Briefing, gold: list[dict[str, Any]]) -> tuple[int, list[st
         ok = False
         for f in cands:
             v = grade_fact(f, answer, briefing=briefing)
-            if v.correct:
-                ok = True
-            elif g.get("items") and len(set(v.matched)) >= max(1, math.ceil(len(g["items"]) / 2)):
+            half = max(1, math.ceil(len(g.get("items") or []) / 2))
+            if v.correct or (g.get("items") and len(set(v.matched)) >= half):
                 ok = True
             else:
                 ga = set(words(" ".join(g.get("items") or []) or g["answer"]))
@@ -136,7 +135,9 @@ def run_import(article: Path, out: Path) -> tuple[float, float]:
     """Import in a cold process: (seconds, peak memory in MB)."""
     cli = [sys.executable, "-c", "from tui_app.cli import main; main()"]
     started = time.perf_counter()
-    proc = subprocess.run([*cli, "import", str(article), "-o", str(out)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [*cli, "import", str(article), "-o", str(out)], capture_output=True, text=True
+    )
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"import of {article} failed: {proc.stderr.strip()}")
@@ -162,7 +163,8 @@ def score(name: str, article: Path, gold: list[dict[str, Any]], show: bool) -> d
     density = 1000 * inv["facts"] / max(n_words, 1)
     print(
         f"{name:32} recall {got:2}/{len(gold)} = {got / max(len(gold), 1):4.0%}  "
-        f"{inv['facts']:2} facts ({density:4.1f}/1000 words)  verbatim {inv['verbatim']}/{inv['facts']}  "
+        f"{inv['facts']:2} facts ({density:4.1f}/1000 words)  "
+        f"verbatim {inv['verbatim']}/{inv['facts']}  "
         f"span {inv['spans']}/{inv['facts']}  selfgraded {inv['selfgraded']}/{inv['recalls']}  "
         f"distractors right {inv['distractors_right']}  {seconds:.2f} s  {peak:.0f} MB"
     )
@@ -176,25 +178,35 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=Path, default=ROOT.parent / "shared" / "eval" / "articles")
     ap.add_argument(
-        "--builtin-text", type=Path, default=ROOT.parent / "shared" / "source" / "belarus-rear-base.txt"
+        "--builtin-text",
+        type=Path,
+        default=ROOT.parent / "shared" / "source" / "belarus-rear-base.txt",
     )
     ap.add_argument("--html", action="store_true", help="Also import each article's saved HTML.")
     ap.add_argument("--show", action="store_true", help="List the gold facts missed.")
     args = ap.parse_args()
     rows = []
     if args.builtin_text.exists():
-        rows.append(score("builtin (belarus-rear-base)", args.builtin_text, builtin_gold(), args.show))
+        rows.append(
+            score("builtin (belarus-rear-base)", args.builtin_text, builtin_gold(), args.show)
+        )
     for gold_path in sorted(args.articles.glob("*.gold.jsonl")):
         name = gold_path.name.removesuffix(".gold.jsonl")
-        gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold = [
+            json.loads(line)
+            for line in gold_path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         rows.append(score(name, gold_path.with_name(name + ".txt"), gold, args.show))
         html = gold_path.with_name(name + ".html")
         if args.html and html.exists():
             rows.append(score(name + " (html)", html, gold, args.show))
     if rows:
         total = sum(r["recall"] for r in rows) / max(sum(r["gold"] for r in rows), 1)
-        print(f"all: recall {total:.0%}; slowest {max(r['seconds'] for r in rows):.2f} s; "
-              f"peak memory {max(r['peak_mb'] for r in rows):.0f} MB")
+        print(
+            f"all: recall {total:.0%}; slowest {max(r['seconds'] for r in rows):.2f} s; "
+            f"peak memory {max(r['peak_mb'] for r in rows):.0f} MB"
+        )
 
 
 if __name__ == "__main__":

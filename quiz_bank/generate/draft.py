@@ -82,7 +82,9 @@ def _fact_data(c: Candidate, article: str, fact_id: str) -> dict[str, Any]:
     evidence = evidence_of(c, article)
     answer = c.answer.model_dump(exclude_defaults=True)
     if isinstance(c.answer, NumberAnswer):
-        answer["value"] = int(c.answer.value) if c.answer.value == int(c.answer.value) else c.answer.value
+        answer["value"] = (
+            int(c.answer.value) if c.answer.value == int(c.answer.value) else c.answer.value
+        )
     return {
         "id": fact_id,
         "kind": c.kind,

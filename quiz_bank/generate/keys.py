@@ -43,11 +43,14 @@ class AliasIndex:
         out = set(self.aliases.get(name.lower(), set()))
         initials = _initials(name)
         if len(initials) >= 2 and " " in name and initials in self.tokens:
-            out.add(initials)  # "Centers for Disease Control" ... "the CDC": the article's own
+            out.add(initials)  # "Kessel Marine Works" ... "KMW": the article's own
         words = name.split()
         if text_type == "person" and len(words) >= 2:
             surname = words[-1]
-            if len(re.findall(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", self.article)) >= 2:
+            if (
+                len(re.findall(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", self.article))
+                >= 2
+            ):
                 out.add(surname)
         if words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
             out.add(" ".join(words[1:]))

@@ -55,13 +55,17 @@ _MONTH = (
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _DATE = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"|"
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+"
+    + _MONTH
+    + r"|"
     + _MONTH.replace("month", "month2")
     + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d3>\d{1,2}))?)\b"
     r"(?:,?\s+(?P<year>\d{4}))?(?!\s*%)"
 )
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?P<year>\d{4})\b")
-_SEASON = re.compile(r"\b(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>\d{4})\b", re.I)
+_SEASON = re.compile(
+    r"\b(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>\d{4})\b", re.I
+)
 
 
 def _month_number(name: str) -> int:
@@ -126,7 +130,9 @@ def _number_candidate(
         unit = _unit_after(text, m.end())
     qualifier, hedge = _hedge(text, m.start())
     is_year = not unit and not groups.get("age") and _is_year(value, groups["num"], text, m.start())
-    measured = bool(unit) and (unit.split()[-1].lower() in MEASURES or bool(scale) or bool(currency))
+    measured = unit is not None and (
+        unit.split()[-1].lower() in MEASURES or bool(scale) or bool(currency)
+    )
     kind = "quantity" if measured else "number"
     answer = NumberAnswer(
         value=value,
@@ -174,7 +180,9 @@ def number_candidates(s: Sentence) -> list[Candidate]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         value = float(m.group("num").replace(",", ""))
-        end = m.end("pct") if m.group("pct") else m.end("scale") if m.group("scale") else m.end("num")
+        end = (
+            m.end("pct") if m.group("pct") else m.end("scale") if m.group("scale") else m.end("num")
+        )
         span = (m.start(), end)
         if m.group("age"):
             span = (m.start("num"), m.end("num"))
@@ -189,7 +197,9 @@ def number_candidates(s: Sentence) -> list[Candidate]:
         after = text[m.end() : m.end() + 12].lower()
         if re.match(r"\s*(?:of\b|-|times|or\b|and\b)", after) and not m.group("pct"):
             continue  # "two of them", "two-thirds", "three or four": not a count to ask
-        cand = _number_candidate(s, m, value, (m.start(), m.end("pct") if m.group("pct") else m.end()))
+        cand = _number_candidate(
+            s, m, value, (m.start(), m.end("pct") if m.group("pct") else m.end())
+        )
         if cand and (cand.answer.unit if isinstance(cand.answer, NumberAnswer) else None):
             cand.score -= 0.8
             out.append(cand)
@@ -205,9 +215,8 @@ def date_candidates(s: Sentence, year_hint: int | None) -> list[Candidate]:
         day = int(m.group("d1") or m.group("d2"))
         month = _month_number(month_name)
         year = int(m.group("year")) if m.group("year") else None
-        if not 1 <= day <= 31 or (month_name.lower() == "may" and not m.group("d1") and not year):
-            if month_name.lower() == "may":
-                continue
+        if month_name.lower() == "may" and not m.group("d1") and not year:
+            continue  # "may 5" is more often a verb and a figure than a date
         try:
             start = DateValue(year=year, month=month, day=day)
         except ValueError:

@@ -1,4 +1,4 @@
-"""Cutting the clean article into sections (headings, bullet blocks, paragraph groups) and sentences."""
+"""Cutting the clean article into sections (headings, bullets, paragraph groups) and sentences."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ _ABBREVIATIONS = frozenset(
     u.n e.u d.c""".split()
 )
 # A sentence ends at . ! ? (with closing quotes or brackets) followed by space and a capital,
-# a digit or an opening quote; or glued to the next sentence ("Ukraine.Russian").
+# a digit or an opening quote; or glued to the next sentence ("harbour.Fishermen").
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
@@ -111,7 +111,9 @@ def _ends_abbreviation(text: str, end: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
-    return word in _ABBREVIATIONS or len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (
+        word in _ABBREVIATIONS or len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    )
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, str]]:
@@ -139,7 +141,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
 def _looks_new_sentence(text: str, end: int) -> bool:
     """After "U.S." a sentence starts only with a common opening word (The, But, He...)."""
     word = re.match(r"\s*[\"“]?([A-Z][a-z]*)", text[end:])
-    return bool(word) and word.group(1) in {
+    return word is not None and word.group(1) in {
         "The", "But", "He", "She", "It", "They", "We", "In", "A", "An", "This", "That", "And",
         "Its", "His", "Her", "Their", "There", "As", "On", "At", "For", "After", "While", "I",
     }  # fmt: skip
@@ -158,6 +160,8 @@ def sentences_of(sections: list[Section]) -> list[Sentence]:
             body_start = bullet.end() if bullet else 0
             for local, text in split_sentences(para[body_start:]):
                 out.append(
-                    Sentence(text, offset + body_start + local, si, pi, len(out), bullet=bool(bullet))
+                    Sentence(
+                        text, offset + body_start + local, si, pi, len(out), bullet=bool(bullet)
+                    )
                 )
     return out

@@ -71,10 +71,10 @@ def _trim_name(s: Sentence, start: int, end: int, index: NameIndex) -> tuple[int
     text = s.text
     role = _ROLE_IN_NAME.match(text[start:end])
     if role:
-        start += role.end()  # "InfoNation President Dan McDowell": the person is the name
+        start += role.end()  # "Acme President Jane Roe": the person is the name
     suffix = re.search(r"(?:['’]s?|-[a-z]+)$", text[start:end])
     if suffix:
-        end -= len(suffix.group(0))  # "Sugar Land-based", "the Federal Reserve's"
+        end -= len(suffix.group(0))  # "Lake Town-based", "the Harbour Board's"
     span = text[start:end]
     words = span.split()
     while words and (
@@ -104,9 +104,7 @@ def _trim_name(s: Sentence, start: int, end: int, index: NameIndex) -> tuple[int
     return start, end
 
 
-def _text_type(
-    s: Sentence, start: int, end: int, name: str, index: NameIndex | None = None
-) -> str:
+def _text_type(s: Sentence, start: int, end: int, name: str, index: NameIndex | None = None) -> str:
     words = name.lower().split()
     if set(words) & _ORG_WORDS or re.fullmatch(r"[A-Z]{2,}s?", name):
         return "organisation"
@@ -116,18 +114,18 @@ def _text_type(
     after = [w.lower() for w in words_after(s.text, end, 1)]
     if set(before) & _PERSON_LEAD or set(after) & _SAYS or after == ["who"]:
         return "person"
-    if before and before[-1] in _PLACE_LEAD or before[-2:-1] == ["the"] and before[:1] == ["in"]:
+    if (before and before[-1] in _PLACE_LEAD) or before[-2:] == ["in", "the"]:
         return "place"
     parts = name.split()
-    if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and index is not None:
-        # People are named in full once, then by surname: "Petra Lind ... Lind said".
-        if index.count(parts[-1]) > index.count(name):
-            return "person"
+    # People are named in full once, then by surname: "Petra Lind ... Lind said".
+    full_name = 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts)
+    if full_name and index is not None and index.count(parts[-1]) > index.count(name):
+        return "person"
     return "concept"
 
 
 def _name_spans(text: str) -> list[tuple[re.Match[str], int, int]]:
-    """Name matches, cut at possessives: "Belarus’ Machulishchy airfield" names two things."""
+    """Name matches, cut at possessives: "Norland’s Eastgate airport" names two things."""
     out = []
     for m in _NAME.finditer(text):
         end = m.start("acr") - 2 if m.group("acr") else m.end()
@@ -156,14 +154,16 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
         score = 2.0 + (0.5 if " " in name else 0.0)
         after = text[end : end + 40]
         before = text[max(0, start - 40) : start]
-        if re.match(r",\s+(?:a|an|the)?\s*[a-z]", after) or re.search(r"\b(?:the|a|an)\s+[a-z-]+\s*$", before):
-            score += 0.6  # "Weibo, a Twitter-like site", "the bacteria Yersinia pestis"
+        if re.match(r",\s+(?:a|an|the)?\s*[a-z]", after) or re.search(
+            r"\b(?:the|a|an)\s+[a-z-]+\s*$", before
+        ):
+            score += 0.6  # "Osprey, a new ferry", "the ferry Osprey"
         if _ATTRIBUTION.search(before) or re.match(r",?\s+(?:reports|writes|wrote)\b", after):
             score -= 0.7  # who reported it, not what happened
         if re.search(r"\bof\s+(?:the\s+)?$", before) and kind_type == "organisation":
             score -= 0.4
         if re.match(r"\s*[.!?]?$", after) and re.search(r"[-–—:]\s*$", before):
-            score += 0.8  # the sentence builds up to it: "... on the axis of evil - Iran."
+            score += 0.8  # the sentence builds up to it: "... the winner was - Halden."
         if re.fullmatch(r"[A-Z]{2,}s?", name):
             score -= 0.5  # a bare acronym is rarely the point of a sentence
         mentions = index.count(name)
@@ -172,13 +172,19 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
         elif mentions >= 2:
             score += 0.3
         if {w.lower().rstrip(".") for w in name.split()} & _PERSON_LEAD:
-            score -= 1.0  # a title ("President of Belarus"), not a name
-        if " " not in name and re.search(r"(?:ian|ean|ese|ish)$", name) and re.match(r"\s+[a-z]", after):
-            continue  # a nationality used as an adjective: "Belarusian airfields"
+            score -= 1.0  # a title ("Mayor of Brindle"), not a name
+        if (
+            " " not in name
+            and re.search(r"(?:ian|ean|ese|ish)$", name)
+            and re.match(r"\s+[a-z]", after)
+        ):
+            continue  # a nationality used as an adjective: "Danish trains"
         if kind_type == "person" and " " in name:
             score += 0.5  # who did it: a teacher's first question
         answer = TextAnswer(canonical=name, type=kind_type)  # type: ignore[arg-type]
-        out.append(Candidate(s, "text", [(start, end)], answer, score, "name", kind_type, [variants]))
+        out.append(
+            Candidate(s, "text", [(start, end)], answer, score, "name", kind_type, [variants])
+        )
     return out
 
 
@@ -196,7 +202,7 @@ def term_candidates(s: Sentence) -> list[Candidate]:
 
 
 def appositive_candidates(s: Sentence) -> list[Candidate]:
-    """'The patients, a husband and wife, are ...': the description names who they are."""
+    """'The owners, a brother and sister, are ...': the description names who they are."""
     out: list[Candidate] = []
     for m in re.finditer(r"(?<=[a-z]), (?P<desc>(?:a|an) [a-z][\w -]{2,40}?),", s.text):
         desc = m.group("desc")
@@ -214,19 +220,23 @@ def appositive_candidates(s: Sentence) -> list[Candidate]:
         s.text,
     )
     if sup and sup.group("np").split()[0].lower() not in FUNCTION_WORDS:
-        span = [(sup.start("np"), sup.end("np"))]  # "Pneumonic plague is the most deadly form"
-        out.append(Candidate(s, "text", span, TextAnswer(canonical=sup.group("np")), 2.8, "superlative"))
+        span = [(sup.start("np"), sup.end("np"))]  # "Potatoes were the biggest crop"
+        out.append(
+            Candidate(s, "text", span, TextAnswer(canonical=sup.group("np")), 2.8, "superlative")
+        )
     return out
 
 
-def _item_span(text: str, start: int, end: int, *, left: bool, right: bool) -> tuple[int, int] | None:
+def _item_span(
+    text: str, start: int, end: int, *, left: bool, right: bool
+) -> tuple[int, int] | None:
     """Trim one list item: from the left for the first item, from the right for the last."""
     chunk = text[start:end]
     words = list(re.finditer(r"\S+", chunk))
     if not words:
         return None
     if left:
-        keep = []
+        keep: list[re.Match[str]] = []
         for w in reversed(words):
             bare = w.group(0).strip("“”\"'(").lower()
             if bare in FUNCTION_WORDS or len(keep) == 4 or w.group(0)[-1:] in ")":
@@ -260,13 +270,20 @@ _COORDINATION = re.compile(
 )
 # An item opening with one of these is a clause, not a list item.
 _CLAUSE_OPENERS = FUNCTION_WORDS - {"a", "an", "the", "their", "its", "his", "her", "our"} | {
-    "despite", "although", "though", "because", "whereas", "unless", "including", "which",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "whereas",
+    "unless",
+    "including",
+    "which",
 }
 _PAIR = re.compile(rf"(?P<a>{_CAP}(?:\s+{_CAP})*)\s+and\s+(?:the\s+)?(?P<b>{_CAP}(?:\s+{_CAP})*)")
 
 
 def list_candidates(s: Sentence) -> list[Candidate]:
-    """Coordinations 'X, Y and Z' (and pairs of names 'Iran and China')."""
+    """Coordinations 'X, Y and Z' (and pairs of names 'Brindle and Halden')."""
     text = s.text
     out: list[Candidate] = []
     for m in _COORDINATION.finditer(text):
@@ -329,7 +346,7 @@ def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _list_candidate(s: Sentence, spans: list[tuple[int, int]], score: float) -> Candidate:
-    items = []
+    items: list[ListItem] = []
     used: set[str] = set()
     for a, b in spans:
         item = s.text[a:b]
@@ -354,8 +371,8 @@ def _bullet_heads(text: str) -> list[str]:
     for part in parts:
         words = part.split()
         if words and (words[0][:1].isupper() or words[0][:1].isdigit()):
-            named = []
-            for w in words:  # "S-400 anti-aircraft systems": the name, "TOR M2"
+            named: list[str] = []
+            for w in words:  # "KX-2 cargo drones": the name, "Osprey II"
                 if named and not (w[:1].isupper() or w[:1].isdigit()):
                     break
                 named.append(w)
@@ -375,7 +392,11 @@ def bullet_candidates(sentences: list[Sentence]) -> list[Candidate]:
         if not item:
             prose = s
             continue
-        if runs and runs[-1][1][-1].paragraph + 1 == s.paragraph and runs[-1][1][-1].section == s.section:
+        if (
+            runs
+            and runs[-1][1][-1].paragraph + 1 == s.paragraph
+            and runs[-1][1][-1].section == s.section
+        ):
             runs[-1][1].append(s)
         else:
             runs.append((prose, [s]))
@@ -396,10 +417,12 @@ def _bullet_list(run: list[Sentence], heads: list[str]) -> Candidate:
     """The first bullet's sentence carries the fact; its items name every bullet."""
     first = run[0]
     text = first.text
-    items = []
+    items: list[ListItem] = []
     for i, head in enumerate(heads):
         key = re.sub(r"[^a-z0-9]+", "-", head.lower()).strip("-")[:40].strip("-") or f"item-{i}"
-        items.append(ListItem(key=key if key not in [it.key for it in items] else f"{key}-{i}", answer=head))
+        items.append(
+            ListItem(key=key if key not in [it.key for it in items] else f"{key}-{i}", answer=head)
+        )
     answer = ListAnswer(items=items)
     span = [(0, len(heads[0]))] if text.startswith(heads[0]) else [(0, len(text))]
     return Candidate(first, "list", span, answer, 3.3, "bullets", run=run[1:])

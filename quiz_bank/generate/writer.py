@@ -35,9 +35,7 @@ _Dumper.add_representer(str, _str)
 
 
 def dump_yaml(data: dict[str, Any], article_name: str) -> str:
-    body = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
-    )
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
     return HEADER.format(article=article_name) + "\n" + body
 
 
@@ -50,10 +48,16 @@ class ImportResult:
 
 
 def default_output(article: Path) -> Path:
-    return article.with_suffix(".yaml") if article.suffix.lower() != ".yaml" else article.with_suffix(".briefing.yaml")
+    return (
+        article.with_suffix(".yaml")
+        if article.suffix.lower() != ".yaml"
+        else article.with_suffix(".briefing.yaml")
+    )
 
 
-def prepare(article_path: Path, output: Path | None, title: str | None) -> tuple[Draft, Path, Path, str]:
+def prepare(
+    article_path: Path, output: Path | None, title: str | None
+) -> tuple[Draft, Path, Path, str]:
     """Read and generate, writing nothing: (draft, yaml path, text path, text to write)."""
     article = read_article(article_path, title)
     yaml_path = output or default_output(article_path)
@@ -79,7 +83,9 @@ def save(draft: Draft, yaml_path: Path, text_path: Path, text: str) -> None:
         raise ArticleError(f"{yaml_path}: cannot write ({exc.strerror or exc})") from None
 
 
-def import_article(article_path: Path, output: Path | None = None, title: str | None = None) -> ImportResult:
+def import_article(
+    article_path: Path, output: Path | None = None, title: str | None = None
+) -> ImportResult:
     """Turn the article at `article_path` into a briefing file; ArticleError on bad input."""
     started = time.perf_counter()
     draft, yaml_path, text_path, text = prepare(article_path, output, title)
