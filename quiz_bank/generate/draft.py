@@ -20,8 +20,11 @@ from quiz_bank.generate.spans import (
     NameIndex,
     appositive_candidates,
     bullet_candidates,
+    fraction_candidates,
     list_candidates,
     name_candidates,
+    pair_candidates,
+    tail_candidates,
     term_candidates,
 )
 from quiz_bank.generate.wording import evidence_of, question_of, slug
@@ -62,6 +65,9 @@ def candidates_of(sentences: list[Sentence]) -> list[Candidate]:
         out += list_candidates(s)
         out += appositive_candidates(s)
         out += term_candidates(s)
+        out += pair_candidates(s)
+        out += tail_candidates(s)
+        out += fraction_candidates(s)
     out += bullet_candidates(sentences)
     return out
 

@@ -201,7 +201,7 @@ def number_candidates(s: Sentence) -> list[Candidate]:
             s, m, value, (m.start(), m.end("pct") if m.group("pct") else m.end())
         )
         if cand and (cand.answer.unit if isinstance(cand.answer, NumberAnswer) else None):
-            cand.score -= 0.8
+            cand.score -= 1.0
             out.append(cand)
     return out
 

@@ -33,7 +33,7 @@ _PERSON_LEAD = frozenset(
 )
 _SAYS = frozenset("said says told wrote writes reports reported added explained".split())
 _ATTRIBUTION = re.compile(
-    r"(?:according to|per|reports? for|reported by|writes|wrote|told|said)\s+(?:the\s+)?$",
+    r"(?:according to|per|reports? for|reported by|writes|wrote)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -52,6 +52,14 @@ class NameIndex:
                 elif i > 0:
                     self.mid_caps[w] += 1
         self.text = " ".join(s.text for s in sentences)
+        # Last words of full names: "Lind" alone later refers back to "Petra Lind".
+        self.surnames: dict[str, int] = {}
+        for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][\w-]+)\b", self.text):
+            if m.group(1).lower() not in FUNCTION_WORDS:
+                self.surnames.setdefault(m.group(2), m.start())
+        self.starts = {
+            s.index: sum(len(x.text) + 1 for x in sentences[: s.index]) for s in sentences
+        }
 
     def count(self, name: str) -> int:
         return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.text))
@@ -166,6 +174,8 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
             score += 0.8  # the sentence builds up to it: "... the winner was - Halden."
         if re.fullmatch(r"[A-Z]{2,}s?", name):
             score -= 0.5  # a bare acronym is rarely the point of a sentence
+        if " " not in name and index.surnames.get(name, len(index.text)) < index.starts[s.index]:
+            continue  # a back-reference to someone named in full elsewhere
         mentions = index.count(name)
         if mentions >= 4 and (kind_type != "person" or " " not in name):
             score -= 0.6  # the article's topic: a blank anyone fills
@@ -327,6 +337,66 @@ def list_candidates(s: Sentence) -> list[Candidate]:
     return out
 
 
+_LOWER_PAIR = re.compile(
+    r"\b(?:to|by|for|from|like|with|between|both)\s+(?P<a>[a-z]{3,}s)\s+and\s+(?P<b>[a-z]{3,}s)\b"
+)
+_TEMPORAL = frozenset(
+    """today yesterday tomorrow week weeks month months year years day days time morning evening
+    night decade decades century ago now later earlier recently""".split()
+)
+
+
+def pair_candidates(s: Sentence) -> list[Candidate]:
+    """Two plural nouns joined after a preposition: "sold to companies and schools"."""
+    out = []
+    for m in _LOWER_PAIR.finditer(s.text):
+        if {m.group("a"), m.group("b")} & FUNCTION_WORDS:
+            continue
+        spans = [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
+        out.append(_list_candidate(s, spans, 2.0))
+    return out
+
+
+def tail_candidates(s: Sentence) -> list[Candidate]:
+    """The phrase a sentence ends on, where its news usually sits: "... found in small birds"."""
+    if s.heading or len(s.text.split()) < 6:
+        return []
+    m = re.search(
+        r"(?P<tail>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)[\"”’)]*[.!?]?[\"”’]*$", s.text
+    )
+    if not m:
+        return []
+    words = m.group("tail").split()
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    if not words or any(w.lower() in FUNCTION_WORDS | _TEMPORAL for w in words):
+        return []
+    if words[-1][:1].isupper():
+        return []  # a name: found by the name rules
+    start = m.end("tail") - len(" ".join(words))
+    span = [(start, m.end("tail"))]
+    answer = TextAnswer(canonical=" ".join(words))
+    score = 2.2 if len(words) > 1 else 1.6
+    return [Candidate(s, "text", span, answer, score, "tail")]
+
+
+_FRACTION = re.compile(
+    r"(?:(?:nearly|almost|about|roughly|more than|less than|over|under|some)\s+)?"
+    r"\b(?:one|two|three|four|a)[- ](?:half|third|thirds|quarter|quarters|fifth|fifths)"
+    r"(?:-point)?\b(?!\s+(?!of\b)[a-z])",
+    re.IGNORECASE,
+)
+
+
+def fraction_candidates(s: Sentence) -> list[Candidate]:
+    """Shares said in words: "nearly one-third", "a quarter-point", "two-thirds"."""
+    out = []
+    for m in _FRACTION.finditer(s.text):
+        answer = TextAnswer(canonical=m.group(0))
+        out.append(Candidate(s, "text", [(m.start(), m.end())], answer, 2.8, "fraction"))
+    return out
+
+
 def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The first and last items cut to the length of the others: lists are parallel."""
     inner = [len(text[a:b].split()) for a, b in spans[1:-1]] or [2]
@@ -340,7 +410,10 @@ def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             run += 1
         if named and run:
             longest = min(longest, run)  # a list of names: the first item is a name too
-    if len(words) > longest:
+    intro = re.search(r"\b(?:such as|including|like|namely)\s+", text[a:b])
+    if intro and len(text[a + intro.end() : b].split()) <= 4:
+        spans[0] = (a + intro.end(), b)  # "such as lane alerts, ...": the items start here
+    elif len(words) > longest:
         spans[0] = (a + words[-longest].start(), b)
     return spans
 
