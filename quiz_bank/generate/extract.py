@@ -42,6 +42,8 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CAPTION = re.compile(r"^\(?(?:photo|image|pictured|above|top|file photo)\b.*\)?$", re.IGNORECASE)
+# A bullet glued to the end of a sentence: "sanctions.- The most likely".
+_GLUED_BULLET = re.compile(r"([.!?])[ \t]*-\s+(?=[A-Z])")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -98,6 +100,7 @@ def _from_html(html: str, path: Path) -> tuple[str, str]:
 def _clean_lines(text: str) -> list[str]:
     """Markdown marks and page furniture removed; one line per paragraph, heading or bullet."""
     out: list[str] = []
+    text = _GLUED_BULLET.sub(r"\1\n- ", text)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _MD_HEADING.sub("", raw.strip())
         line = _MD_LINK.sub(r"\1", line)

@@ -201,7 +201,9 @@ def number_candidates(s: Sentence) -> list[Candidate]:
             s, m, value, (m.start(), m.end("pct") if m.group("pct") else m.end())
         )
         if cand and (cand.answer.unit if isinstance(cand.answer, NumberAnswer) else None):
-            cand.score -= 1.0
+            cand.score -= 0.4
+            if re.search(r"\b(?:the|first|last|these|those|of|all)\s+$", text[: m.start()], re.I):
+                cand.score -= 0.8  # "the first two", "one of the two": not a count to ask
             out.append(cand)
     return out
 

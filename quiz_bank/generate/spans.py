@@ -57,9 +57,11 @@ class NameIndex:
         for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][\w-]+)\b", self.text):
             if m.group(1).lower() not in FUNCTION_WORDS:
                 self.surnames.setdefault(m.group(2), m.start())
-        self.starts = {
-            s.index: sum(len(x.text) + 1 for x in sentences[: s.index]) for s in sentences
-        }
+        self.starts: dict[int, int] = {}
+        pos = 0
+        for s in sentences:
+            self.starts[s.index] = pos
+            pos += len(s.text) + 1
 
     def count(self, name: str) -> int:
         return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.text))
@@ -362,7 +364,8 @@ def tail_candidates(s: Sentence) -> list[Candidate]:
     if s.heading or len(s.text.split()) < 6:
         return []
     m = re.search(
-        r"(?P<tail>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)[\"”’)]*[.!?]?[\"”’]*$", s.text
+        r"(?<![\w'’])(?P<tail>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)[\"”’)]*[.!?]?[\"”’]*$",
+        s.text,
     )
     if not m:
         return []
@@ -421,6 +424,8 @@ def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _list_candidate(s: Sentence, spans: list[tuple[int, int]], score: float) -> Candidate:
     items: list[ListItem] = []
     used: set[str] = set()
+    spans = [(a, b - len(m.group(0))) if (m := re.search(r"['’]s?$", s.text[a:b])) else (a, b)
+             for a, b in spans]  # fmt: skip
     for a, b in spans:
         item = s.text[a:b]
         key = re.sub(r"[^a-z0-9]+", "-", item.lower()).strip("-")[:40].strip("-") or "item"
@@ -475,7 +480,7 @@ def bullet_candidates(sentences: list[Sentence]) -> list[Candidate]:
             runs.append((prose, [s]))
     out: list[Candidate] = []
     for lead_in, run in runs:
-        if len(run) < 2 or any(len(b.text.split()) > 25 for b in run):
+        if len(run) < 2 or any(len(b.text.split()) > 10 for b in run):
             continue
         heads = [h for b in run for h in _bullet_heads(b.text)]
         if 2 <= len(heads) <= 10 and all(h.strip() for h in heads):
