@@ -480,7 +480,8 @@ def bullet_candidates(sentences: list[Sentence]) -> list[Candidate]:
             runs.append((prose, [s]))
     out: list[Candidate] = []
     for lead_in, run in runs:
-        if len(run) < 2 or any(len(b.text.split()) > 10 for b in run):
+        short = sum(len(b.text.split()) <= 8 for b in run)
+        if len(run) < 2 or 2 * short < len(run) or any(len(b.text.split()) > 30 for b in run):
             continue
         heads = [h for b in run for h in _bullet_heads(b.text)]
         if 2 <= len(heads) <= 10 and all(h.strip() for h in heads):
