@@ -536,6 +536,24 @@ def copy_db(source: str, destination: str) -> None:
     click.echo(copy_store(as_target(source), as_target(destination)).text())
 
 
+@cli.command("import")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("-o", "--output", metavar="BRIEFING.yaml", type=click.Path(path_type=Path))
+@click.option("--title", metavar="TEXT", help="The briefing's title (default: the article's).")
+def import_(article: Path, output: Path | None, title: str | None) -> None:
+    """Turn an article (text, Markdown or saved HTML) into a briefing file."""
+    from quiz_bank.generate import import_article
+
+    result = import_article(article, output, title)
+    draft = result.draft
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(draft.kinds().items()))
+    click.echo(
+        f"Wrote {result.yaml_path} (article text: {result.text_path.name}): "
+        f"{len(draft.briefing.cards)} cards, {len(draft.briefing.facts())} facts ({kinds}), "
+        f"{draft.questions} questions, {result.seconds:.2f} s"
+    )
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"briefing: error: {message}", err=True)
     sys.exit(code)
