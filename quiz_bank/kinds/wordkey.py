@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from briefing_data.models import Briefing, FactBase
 from quiz_bank.answer import positive_chunks
-from quiz_bank.lexicon import country_words, is_common_word
+from quiz_bank.lexicon import country_of, country_words, is_common_word
 from quiz_bank.normalize import FILLER, fold, tokens
-from quiz_bank.wordmatch import is_hard, slip_distance, typo_budget, within
+from quiz_bank.wordmatch import is_hard, same_family, slip_distance, typo_budget, within
 
 Form = tuple[str, ...]
 
@@ -34,6 +34,8 @@ class WordKey:
     distances: dict[tuple[str, str], int | None] = field(default_factory=dict)
     # Every (item key, form) pair, longest form first.
     item_forms: list[tuple[str, Form]] = field(default_factory=list)
+    # Countries the accepted answers name (alpha-2 codes): a learner naming another is wrong.
+    countries: frozenset[str] = frozenset()
 
     def spelled(self, form: Form) -> str:
         return next((text for f, text in self.accepted if f == form), " ".join(form))
@@ -102,6 +104,7 @@ def build_key(
         item_forms=sorted(
             ((k, form) for k, _, fs in prepared_items for form in fs), key=lambda kf: -len(kf[1])
         ),
+        countries=frozenset(c for w in accepted_words if (c := country_of(w))),
     )
 
 
@@ -124,6 +127,10 @@ def word_distance(typed: str, expected: str, key: WordKey) -> int | None:
 
 def _honest_slip(typed: str, expected: str, key: WordKey) -> int | None:
     distance = slip_distance(typed, expected)
+    if distance is None and same_family(typed, expected):
+        # Another form of the same word (localizing for localization): no typo at all,
+        # unless that form is itself a known wrong answer.
+        return None if typed in key.wrong_words else 0
     if not distance:
         return distance
     # A typo that lands on another real thing is no slip: a known wrong answer, another
@@ -165,16 +172,63 @@ def match_form(
 def best_form(
     words: list[str], key: WordKey
 ) -> tuple[Form, list[tuple[str, str]], list[int]] | None:
-    """The accepted form that explains most of the words, with the fewest typos."""
+    """The accepted form that explains most of the words, with the fewest typos.
+
+    Words may be spaced otherwise than the key's (xi jin ping, xijinping for Xi Jinping;
+    circular-exchange): a run of typed words that joins into a key word, or a typed word that
+    is several key words joined, is read as the key spells it.
+    """
     best = None
     for form, _ in key.accepted:
         found = match_form(words, set(), form, key)
         if found is None:
-            continue
+            respaced = respace(words, form)
+            if respaced is None:
+                continue
+            again = match_form(respaced[0], set(), form, key)
+            if again is None:
+                continue
+            origin = respaced[1]
+            found = (sorted({i for j in again[0] for i in origin[j]}), again[1])
         rank = (len(form), -len(found[1]))
         if best is None or rank > best[0]:
             best = (rank, (form, found[1], found[0]))
     return best[1] if best else None
+
+
+def respace(words: list[str], form: Form) -> tuple[list[str], list[list[int]]] | None:
+    """`words` re-split at the key's word breaks, with each new word's typed positions.
+
+    None when no typed word or run of words joins differently into the form's words.
+    """
+    wanted = set(form)
+    joined = {
+        "".join(form[i:j]): form[i:j] for i in range(len(form)) for j in range(i + 2, len(form) + 1)
+    }
+    out: list[str] = []
+    origin: list[list[int]] = []
+    changed = False
+    i = 0
+    while i < len(words):
+        if words[i] in joined and words[i] not in wanted:
+            for part in joined[words[i]]:
+                out.append(part)
+                origin.append([i])
+            changed = True
+            i += 1
+            continue
+        for end in range(min(len(words), i + 4), i + 1, -1):
+            if "".join(words[i:end]) in wanted:
+                out.append("".join(words[i:end]))
+                origin.append(list(range(i, end)))
+                changed = True
+                i = end
+                break
+        else:
+            out.append(words[i])
+            origin.append([i])
+            i += 1
+    return (out, origin) if changed else None
 
 
 def matches_wrong(
@@ -198,6 +252,28 @@ def foreign_entity(words: list[str], key: WordKey) -> str | None:
         if w in key.accepted_words or w in key.neutral:
             continue
         if w in key.others or w in country_words():
+            return w
+    return None
+
+
+def contradiction(words: list[str], explained: set[int], key: WordKey) -> str | None:
+    """A word beside the right answer that names something else: another country than the
+    key's (or than the question's, when the key names none), a figure the key and the question
+    do not have, or another named thing of the briefing ("localization in Russia" for
+    "Belarusian localization")."""
+    for i, w in enumerate(words):
+        if i in explained or w in key.accepted_words:
+            continue
+        if is_hard(w) or w.isdigit():
+            if w not in key.neutral:
+                return w
+            continue
+        country = country_of(w)
+        if country is not None and country not in key.countries:
+            if key.countries or w not in key.neutral:
+                return w
+            continue
+        if w in key.others and w not in key.neutral and not is_common_word(w):
             return w
     return None
 
