@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
@@ -63,8 +64,9 @@ class NumberKind:
             lead = "Close, but" if close else "Not quite:"
             what = "the year" if a.is_year else "the figure"
             return reject(f"{lead} {what} is {a.display()}.", wrong=[fmt(value)])
-        units = {w for w in words if w in _UNIT_WORDS or w in self._wrong_units()}
-        allowed = self._allowed_units() | ({"year"} if a.is_year else set())
+        allowed_units, wrong_units = self._units
+        units = {w for w in words if w in _UNIT_WORDS or w in wrong_units}
+        allowed = allowed_units | ({"year"} if a.is_year else set())
         bad_units = [u for u in units if u not in allowed]
         if bad_units:
             return reject(f"Right number, wrong unit: {right}.", [f"{fmt(value)} {bad_units[0]}"])
@@ -82,6 +84,11 @@ class NumberKind:
             feedback=f"Correct{note}.",
             exact=not extra,
         )
+
+    @functools.cached_property
+    def _units(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(allowed units, wrong units), normalised once."""
+        return frozenset(self._allowed_units()), frozenset(self._wrong_units())
 
     def _allowed_units(self) -> set[str]:
         out: set[str] = set()

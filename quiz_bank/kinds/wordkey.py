@@ -36,6 +36,8 @@ class WordKey:
     item_forms: list[tuple[str, Form]] = field(default_factory=list)
     # Countries the accepted answers name (alpha-2 codes): a learner naming another is wrong.
     countries: frozenset[str] = frozenset()
+    # Two or more adjacent words of an accepted form, written together (xijinping).
+    joined: frozenset[str] = frozenset()
 
     def spelled(self, form: Form) -> str:
         return next((text for f, text in self.accepted if f == form), " ".join(form))
@@ -105,7 +107,28 @@ def build_key(
             ((k, form) for k, _, fs in prepared_items for form in fs), key=lambda kf: -len(kf[1])
         ),
         countries=frozenset(c for w in accepted_words if (c := country_of(w))),
+        joined=frozenset(j for form, _ in accepted for j in _joins(form)),
     )
+
+
+def _joins(form: Form) -> dict[str, Form]:
+    """Runs of two or more adjacent words of a form, written together -> the words."""
+    return {
+        "".join(form[i:j]): form[i:j] for i in range(len(form)) for j in range(i + 2, len(form) + 1)
+    }
+
+
+def may_respace(words: list[str], key: WordKey) -> bool:
+    """Whether typed words could be spaced otherwise than a key word (cheap test first)."""
+    for i, w in enumerate(words):
+        if w in key.joined and w not in key.accepted_words:
+            return True
+        run = w
+        for nxt in words[i + 1 : i + 4]:
+            run += nxt
+            if run in key.accepted_words:
+                return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,10 +202,11 @@ def best_form(
     is several key words joined, is read as the key spells it.
     """
     best = None
+    spaced = may_respace(words, key)
     for form, _ in key.accepted:
         found = match_form(words, set(), form, key)
         if found is None:
-            respaced = respace(words, form)
+            respaced = respace(words, form) if spaced else None
             if respaced is None:
                 continue
             again = match_form(respaced[0], set(), form, key)
