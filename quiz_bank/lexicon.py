@@ -83,7 +83,17 @@ def _country_names() -> dict[str, str]:
             out[word] = next(iter(codes))
         else:  # "korea" is two countries: it names neither
             out.pop(word, None)
+            _SHARED_NAMES.add(word)
     return out
+
+
+# One-word short names shared by several countries (korea, congo): a country, but which one?
+_SHARED_NAMES: set[str] = set()
+
+
+def is_country_word(word: str) -> bool:
+    """Whether a normalised word names a country or its people, even ambiguously (korea)."""
+    return country_of(word) is not None or word in _SHARED_NAMES
 
 
 @functools.lru_cache(maxsize=65536)
@@ -112,3 +122,40 @@ def country_of(word: str) -> str | None:
             if name.startswith(word) and len(name) - len(word) <= 2
         )
     return next(iter(found)) if len(found) == 1 else None
+
+
+@functools.cache
+def _country_phrases() -> dict[tuple[str, ...], str]:
+    """Country names of two or three words (north korea, south korea) -> the country."""
+    import pycountry
+
+    out: dict[tuple[str, ...], set[str]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                words = tuple(tokens(value.split(",")[0]))
+                if 2 <= len(words) <= 3:
+                    out.setdefault(words, set()).add(country.alpha_2)
+    return {words: next(iter(codes)) for words, codes in out.items() if len(codes) == 1}
+
+
+def countries_in(words: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, country) of every country named in normalised words, longest names first:
+    "north korea" is North Korea, not an ambiguous "korea"."""
+    phrases = _country_phrases()
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2):
+            code = phrases.get(tuple(words[i : i + size])) if i + size <= len(words) else None
+            if code:
+                found.append((i, i + size, code))
+                i += size
+                break
+        else:
+            code = country_of(words[i])
+            if code:
+                found.append((i, i + 1, code))
+            i += 1
+    return found

@@ -26,6 +26,7 @@ from quiz_bank.kinds.wordkey import (
     label,
     matches_wrong,
     near_miss,
+    rival_country,
 )
 from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
@@ -59,6 +60,8 @@ class TextKind:
                 return reject(f"{label(against)} does not fit: {right}", wrong=[label(against)])
             others = [p for p in parts if best_form(p, key) is None]
             rival = next((e for p in others if (e := foreign_entity(p, key))), None)
+            if rival is None and a.type != "concept":
+                rival = next((e for p in others if (e := rival_country(p, key))), None)
             if rival is None:
                 exact = typed.tokens == _canonical_tokens(a.canonical)
                 return _accept(ctx.question_id, hit[1], key.spelled(hit[0]), a.canonical, exact)

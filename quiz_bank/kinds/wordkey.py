@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from briefing_data.models import Briefing, FactBase
 from quiz_bank.answer import positive_chunks
-from quiz_bank.lexicon import country_of, country_words, is_common_word
+from quiz_bank.kinds.implied import implied_forms
+from quiz_bank.lexicon import countries_in, country_words, is_common_word
 from quiz_bank.normalize import FILLER, fold, tokens
 from quiz_bank.wordmatch import is_hard, same_family, slip_distance, typo_budget, within
 
@@ -84,6 +85,7 @@ def build_key(
     spellings) for a list."""
     synonyms = synonym_map(groups)
     accepted = [(t, v) for v in accepted_texts if (t := key_form(v, synonyms))]
+    accepted += implied_forms(fact, briefing, accepted)
     prepared_items: list[tuple[str, str, list[Form]]] = []
     for key, answer, texts in items:
         pairs = [(t, v) for v in texts if (t := key_form(v, synonyms))]
@@ -106,7 +108,7 @@ def build_key(
         item_forms=sorted(
             ((k, form) for k, _, fs in prepared_items for form in fs), key=lambda kf: -len(kf[1])
         ),
-        countries=frozenset(c for w in accepted_words if (c := country_of(w))),
+        countries=frozenset(c for form, _ in accepted for _, _, c in countries_in(list(form))),
         joined=frozenset(j for form, _ in accepted for j in _joins(form)),
     )
 
@@ -150,6 +152,16 @@ def word_distance(typed: str, expected: str, key: WordKey) -> int | None:
 
 def _honest_slip(typed: str, expected: str, key: WordKey) -> int | None:
     distance = slip_distance(typed, expected)
+    if (
+        distance is None
+        and len(expected) >= 3
+        and typed.startswith(expected)
+        and typed in key.neutral
+        and not is_hard(typed)
+    ):
+        # The article spells the key word longer (Dong-hoon where the key says Dong): a key
+        # cut short, not a different word.
+        return None if typed in key.wrong_words or typed in key.others else 1
     if distance is None and same_family(typed, expected):
         # Another form of the same word (localizing for localization): no typo at all,
         # unless that form is itself a known wrong answer.
@@ -284,21 +296,30 @@ def contradiction(words: list[str], explained: set[int], key: WordKey) -> str | 
     """A word beside the right answer that names something else: another country than the
     key's (or than the question's, when the key names none), a figure the key and the question
     do not have, or another named thing of the briefing ("localization in Russia" for
-    "Belarusian localization")."""
+    "Belarusian localization", "North Korea" for "South Korea")."""
+    for start, end, country in countries_in(words):
+        if country in key.countries or all(i in explained for i in range(start, end)):
+            continue
+        if key.countries or any(w not in key.neutral for w in words[start:end]):
+            return " ".join(words[start:end])
     for i, w in enumerate(words):
         if i in explained or w in key.accepted_words:
             continue
-        if is_hard(w) or w.isdigit():
-            if w not in key.neutral:
-                return w
-            continue
-        country = country_of(w)
-        if country is not None and country not in key.countries:
-            if key.countries or w not in key.neutral:
-                return w
-            continue
+        if (is_hard(w) or w.isdigit()) and w not in key.neutral:
+            return w
         if w in key.others and w not in key.neutral and not is_common_word(w):
             return w
+    return None
+
+
+def rival_country(words: list[str], key: WordKey) -> str | None:
+    """A country other than the key's, named in a part of the answer the key does not explain
+    (a second answer to a one-answer question about a country, place or person)."""
+    if not key.countries:
+        return None  # a person or place named with its country (Lukashenka, Belarus)
+    for start, end, country in countries_in(words):
+        if country not in key.countries:
+            return " ".join(words[start:end])
     return None
 
 
