@@ -8,8 +8,11 @@ word ("thre", "sixten", "twnety") that is not itself a common English word ("tre
 from __future__ import annotations
 
 import functools
+import re
 
 from rapidfuzz.distance import OSA
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 _UNITS = {
     "zero": 0,
@@ -78,6 +81,12 @@ def words_to_numbers(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
+        if words[i] in _SCALES and out and _FIGURE.fullmatch(out[-1]):
+            # "2 thousand", "1.5 million": a figure with a scale word.
+            value = float(out[-1]) * _SCALES[words[i]]
+            out[-1] = str(int(value)) if value == int(value) else str(value)
+            i += 1
+            continue
         if words[i] not in NUMBER_WORDS or (words[i] in _SCALES and not _is_num(out)):
             if words[i] in _ORDINALS:
                 out.append(str(_ORDINALS[words[i]]))
@@ -134,11 +143,26 @@ def read_number_word(word: str) -> tuple[str, ...]:
     repaired = _repair(word)
     if repaired:
         return (repaired,)
+    parts = _segment(word)
+    if parts and not _is_real_word(word):
+        return parts
     for cut in range(3, len(word) - 2):
         tens, unit = _exact_or_repaired(word[:cut]), _exact_or_repaired(word[cut:])
         if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10 and not _is_real_word(word):
             return (tens, unit)
     return (word,)
+
+
+def _segment(word: str) -> tuple[str, ...] | None:
+    """ "sevenhundredseventeen" -> seven, hundred, seventeen: number words run together."""
+    if not word:
+        return ()
+    for cut in range(len(word), 2, -1):
+        if word[:cut] in NUMBER_WORDS:
+            rest = _segment(word[cut:])
+            if rest is not None:
+                return (word[:cut], *rest)
+    return None
 
 
 def _exact_or_repaired(part: str) -> str | None:

@@ -60,7 +60,7 @@ class TextKind:
                 return reject(f"{label(against)} does not fit: {right}", wrong=[label(against)])
             others = [p for p in parts if best_form(p, key) is None]
             rival = next((e for p in others if (e := foreign_entity(p, key))), None)
-            if rival is None and a.type != "concept":
+            if rival is None:
                 rival = next((e for p in others if (e := rival_country(p, key))), None)
             if rival is None:
                 exact = typed.tokens == _canonical_tokens(a.canonical)

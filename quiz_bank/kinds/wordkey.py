@@ -37,6 +37,8 @@ class WordKey:
     item_forms: list[tuple[str, Form]] = field(default_factory=list)
     # Countries the accepted answers name (alpha-2 codes): a learner naming another is wrong.
     countries: frozenset[str] = frozenset()
+    # Whether the answer is a country (China, North Korea): another country is another answer.
+    country_answer: bool = False
     # Two or more adjacent words of an accepted form, written together (xijinping).
     joined: frozenset[str] = frozenset()
 
@@ -110,7 +112,13 @@ def build_key(
         ),
         countries=frozenset(c for form, _ in accepted for _, _, c in countries_in(list(form))),
         joined=frozenset(j for form, _ in accepted for j in _joins(form)),
+        country_answer=bool(accepted) and _all_country(accepted[0][0]),
     )
+
+
+def _all_country(form: Form) -> bool:
+    covered = sum(end - start for start, end, _ in countries_in(list(form)))
+    return covered == len(form)
 
 
 def _joins(form: Form) -> dict[str, Form]:
@@ -297,10 +305,14 @@ def contradiction(words: list[str], explained: set[int], key: WordKey) -> str | 
     key's (or than the question's, when the key names none), a figure the key and the question
     do not have, or another named thing of the briefing ("localization in Russia" for
     "Belarusian localization", "North Korea" for "South Korea")."""
-    for start, end, country in countries_in(words):
+    named = countries_in(words)
+    # Once the key's country is named, a country of the question or article is context
+    # ("localization in Belarus using Chinese technology"); instead of it, it contradicts.
+    strict = bool(key.countries) and not any(c in key.countries for _, _, c in named)
+    for start, end, country in named:
         if country in key.countries or all(i in explained for i in range(start, end)):
             continue
-        if key.countries or any(w not in key.neutral for w in words[start:end]):
+        if strict or any(w not in key.neutral for w in words[start:end]):
             return " ".join(words[start:end])
     for i, w in enumerate(words):
         if i in explained or w in key.accepted_words:
@@ -313,12 +325,15 @@ def contradiction(words: list[str], explained: set[int], key: WordKey) -> str | 
 
 
 def rival_country(words: list[str], key: WordKey) -> str | None:
-    """A country other than the key's, named in a part of the answer the key does not explain
-    (a second answer to a one-answer question about a country, place or person)."""
+    """A country named in a part of the answer the key does not explain: a second answer when
+    the answer is a country ("China and Russia" for Russia), or for another key naming a
+    country, one that neither the key nor the question names."""
     if not key.countries:
         return None  # a person or place named with its country (Lukashenka, Belarus)
     for start, end, country in countries_in(words):
-        if country not in key.countries:
+        if country in key.countries:
+            continue
+        if key.country_answer or any(w not in key.neutral for w in words[start:end]):
             return " ".join(words[start:end])
     return None
 
