@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz.distance import OSA
@@ -54,3 +55,28 @@ def slip_distance(typed: str, expected: str) -> int | None:
 def within(typed: str, other: str, distance: int) -> bool:
     """Whether `typed` is at most `distance` edits from `other`."""
     return OSA.distance(typed, other, score_cutoff=distance) <= distance
+
+
+@functools.cache
+def _stemmer() -> object:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def family_stem(word: str) -> str:
+    """The Snowball (Porter2) stem: localize, localization, localizing -> local."""
+    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+
+
+def same_family(typed: str, expected: str) -> bool:
+    """Whether two words are forms of one word family (logistics, logistical, logistically).
+
+    Only words of five letters or more, whose shared stem keeps four: short words and
+    designations must match as written.
+    """
+    if len(typed) < 5 or len(expected) < 5 or is_hard(typed) or is_hard(expected):
+        return False
+    stem = family_stem(expected)
+    return len(stem) >= 4 and family_stem(typed) == stem

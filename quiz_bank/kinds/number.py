@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
@@ -19,8 +20,17 @@ _UNIT_WORDS = frozenset(
     metres m nautical year years yr yrs month months day days week weeks hour hours minute
     minutes decade decades century centuries percent""".split()
 )
-_LOWER_QUALIFIERS = re.compile(r"\b(at most|less than|fewer than|under|below|no more than)\b")
-_UPPER_QUALIFIERS = re.compile(r"\b(at least|more than|over|above|no less than|minimum)\b")
+# Words that bound a figure from above or below: one contradicts a key of the other bound
+# ("up to 717" is no answer to "at least 717").
+_LOWER_QUALIFIERS = re.compile(
+    r"\b(at most|less than|fewer than|under|below|no more than|not more than|up to|maximum|max"
+    r"|or less|or fewer|or under|or below)\b"
+)
+_UPPER_QUALIFIERS = re.compile(
+    r"\b(at least|more than|over|above|no less than|not less than|minimum|min|or more|or over"
+    r"|or above|upwards of|in excess of|exceeding|plus)\b"
+)
+_PLUS = re.compile(r"\d\s*\+")
 _NUMBER_NAMES = "zero one two three four five six seven eight nine ten".split()
 
 
@@ -63,15 +73,19 @@ class NumberKind:
             lead = "Close, but" if close else "Not quite:"
             what = "the year" if a.is_year else "the figure"
             return reject(f"{lead} {what} is {a.display()}.", wrong=[fmt(value)])
-        units = {w for w in words if w in _UNIT_WORDS or w in self._wrong_units()}
-        allowed = self._allowed_units() | ({"year"} if a.is_year else set())
+        allowed_units, wrong_units = self._units
+        units = {w for w in words if w in _UNIT_WORDS or w in wrong_units}
+        allowed = allowed_units | ({"year"} if a.is_year else set())
         bad_units = [u for u in units if u not in allowed]
         if bad_units:
             return reject(f"Right number, wrong unit: {right}.", [f"{fmt(value)} {bad_units[0]}"])
         folded = typed.folded
-        if a.qualifier == "at least" and _LOWER_QUALIFIERS.search(folded):
-            return reject(f"Right number, but {right}.", wrong=[typed.raw.strip()])
-        if a.qualifier == "up to" and _UPPER_QUALIFIERS.search(folded):
+        upper = _UPPER_QUALIFIERS.search(folded) or _PLUS.search(typed.raw)
+        lower = _LOWER_QUALIFIERS.search(folded)
+        # A bound contradicts the other bound, and an exact figure ("at least 16" is not 16).
+        if (lower and a.qualifier in ("at least", "exactly")) or (
+            upper and a.qualifier in ("up to", "exactly")
+        ):
             return reject(f"Right number, but {right}.", wrong=[typed.raw.strip()])
         extra = set(words) - allowed - {fmt(value)} - FILLER - {"least", "up", "exactly"}
         note = "" if a.qualifier == "exactly" else f" ({a.display()})"
@@ -82,6 +96,11 @@ class NumberKind:
             feedback=f"Correct{note}.",
             exact=not extra,
         )
+
+    @functools.cached_property
+    def _units(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(allowed units, wrong units), normalised once."""
+        return frozenset(self._allowed_units()), frozenset(self._wrong_units())
 
     def _allowed_units(self) -> set[str]:
         out: set[str] = set()

@@ -21,10 +21,12 @@ from quiz_bank.kinds.wordkey import (
     WordKey,
     best_form,
     build_key,
+    contradiction,
     foreign_entity,
     label,
     matches_wrong,
     near_miss,
+    rival_country,
 )
 from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
@@ -53,8 +55,13 @@ class TextKind:
         hit = best_form(whole, key)
         wrong_label = matches_wrong(whole, key, frozenset(hit[2]) if hit else frozenset())
         if hit is not None and wrong_label is None:
+            against = contradiction(whole, set(hit[2]), key)
+            if against is not None:
+                return reject(f"{label(against)} does not fit: {right}", wrong=[label(against)])
             others = [p for p in parts if best_form(p, key) is None]
             rival = next((e for p in others if (e := foreign_entity(p, key))), None)
+            if rival is None:
+                rival = next((e for p in others if (e := rival_country(p, key))), None)
             if rival is None:
                 exact = typed.tokens == _canonical_tokens(a.canonical)
                 return _accept(ctx.question_id, hit[1], key.spelled(hit[0]), a.canonical, exact)

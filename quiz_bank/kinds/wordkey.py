@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from briefing_data.models import Briefing, FactBase
 from quiz_bank.answer import positive_chunks
-from quiz_bank.lexicon import country_words, is_common_word
+from quiz_bank.kinds.implied import implied_forms
+from quiz_bank.lexicon import countries_in, country_words, is_common_word
 from quiz_bank.normalize import FILLER, fold, tokens
-from quiz_bank.wordmatch import is_hard, slip_distance, typo_budget, within
+from quiz_bank.wordmatch import is_hard, same_family, slip_distance, typo_budget, within
 
 Form = tuple[str, ...]
 
@@ -34,6 +35,12 @@ class WordKey:
     distances: dict[tuple[str, str], int | None] = field(default_factory=dict)
     # Every (item key, form) pair, longest form first.
     item_forms: list[tuple[str, Form]] = field(default_factory=list)
+    # Countries the accepted answers name (alpha-2 codes): a learner naming another is wrong.
+    countries: frozenset[str] = frozenset()
+    # Whether the answer is a country (China, North Korea): another country is another answer.
+    country_answer: bool = False
+    # Two or more adjacent words of an accepted form, written together (xijinping).
+    joined: frozenset[str] = frozenset()
 
     def spelled(self, form: Form) -> str:
         return next((text for f, text in self.accepted if f == form), " ".join(form))
@@ -80,6 +87,7 @@ def build_key(
     spellings) for a list."""
     synonyms = synonym_map(groups)
     accepted = [(t, v) for v in accepted_texts if (t := key_form(v, synonyms))]
+    accepted += implied_forms(fact, briefing, accepted)
     prepared_items: list[tuple[str, str, list[Form]]] = []
     for key, answer, texts in items:
         pairs = [(t, v) for v in texts if (t := key_form(v, synonyms))]
@@ -102,7 +110,35 @@ def build_key(
         item_forms=sorted(
             ((k, form) for k, _, fs in prepared_items for form in fs), key=lambda kf: -len(kf[1])
         ),
+        countries=frozenset(c for form, _ in accepted for _, _, c in countries_in(list(form))),
+        joined=frozenset(j for form, _ in accepted for j in _joins(form)),
+        country_answer=bool(accepted) and _all_country(accepted[0][0]),
     )
+
+
+def _all_country(form: Form) -> bool:
+    covered = sum(end - start for start, end, _ in countries_in(list(form)))
+    return covered == len(form)
+
+
+def _joins(form: Form) -> dict[str, Form]:
+    """Runs of two or more adjacent words of a form, written together -> the words."""
+    return {
+        "".join(form[i:j]): form[i:j] for i in range(len(form)) for j in range(i + 2, len(form) + 1)
+    }
+
+
+def may_respace(words: list[str], key: WordKey) -> bool:
+    """Whether typed words could be spaced otherwise than a key word (cheap test first)."""
+    for i, w in enumerate(words):
+        if w in key.joined and w not in key.accepted_words:
+            return True
+        run = w
+        for nxt in words[i + 1 : i + 4]:
+            run += nxt
+            if run in key.accepted_words:
+                return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,6 +160,20 @@ def word_distance(typed: str, expected: str, key: WordKey) -> int | None:
 
 def _honest_slip(typed: str, expected: str, key: WordKey) -> int | None:
     distance = slip_distance(typed, expected)
+    if (
+        distance is None
+        and len(expected) >= 3
+        and typed.startswith(expected)
+        and typed in key.neutral
+        and not is_hard(typed)
+    ):
+        # The article spells the key word longer (Dong-hoon where the key says Dong): a key
+        # cut short, not a different word.
+        return None if typed in key.wrong_words or typed in key.others else 1
+    if distance is None and same_family(typed, expected):
+        # Another form of the same word (localizing for localization): no typo at all,
+        # unless that form is itself a known wrong answer.
+        return None if typed in key.wrong_words else 0
     if not distance:
         return distance
     # A typo that lands on another real thing is no slip: a known wrong answer, another
@@ -165,16 +215,64 @@ def match_form(
 def best_form(
     words: list[str], key: WordKey
 ) -> tuple[Form, list[tuple[str, str]], list[int]] | None:
-    """The accepted form that explains most of the words, with the fewest typos."""
+    """The accepted form that explains most of the words, with the fewest typos.
+
+    Words may be spaced otherwise than the key's (xi jin ping, xijinping for Xi Jinping;
+    circular-exchange): a run of typed words that joins into a key word, or a typed word that
+    is several key words joined, is read as the key spells it.
+    """
     best = None
+    spaced = may_respace(words, key)
     for form, _ in key.accepted:
         found = match_form(words, set(), form, key)
         if found is None:
-            continue
+            respaced = respace(words, form) if spaced else None
+            if respaced is None:
+                continue
+            again = match_form(respaced[0], set(), form, key)
+            if again is None:
+                continue
+            origin = respaced[1]
+            found = (sorted({i for j in again[0] for i in origin[j]}), again[1])
         rank = (len(form), -len(found[1]))
         if best is None or rank > best[0]:
             best = (rank, (form, found[1], found[0]))
     return best[1] if best else None
+
+
+def respace(words: list[str], form: Form) -> tuple[list[str], list[list[int]]] | None:
+    """`words` re-split at the key's word breaks, with each new word's typed positions.
+
+    None when no typed word or run of words joins differently into the form's words.
+    """
+    wanted = set(form)
+    joined = {
+        "".join(form[i:j]): form[i:j] for i in range(len(form)) for j in range(i + 2, len(form) + 1)
+    }
+    out: list[str] = []
+    origin: list[list[int]] = []
+    changed = False
+    i = 0
+    while i < len(words):
+        if words[i] in joined and words[i] not in wanted:
+            for part in joined[words[i]]:
+                out.append(part)
+                origin.append([i])
+            changed = True
+            i += 1
+            continue
+        for end in range(min(len(words), i + 4), i + 1, -1):
+            if "".join(words[i:end]) in wanted:
+                out.append("".join(words[i:end]))
+                origin.append(list(range(i, end)))
+                changed = True
+                i = end
+                break
+        else:
+            out.append(words[i])
+            origin.append([i])
+            i += 1
+    return (out, origin) if changed else None
 
 
 def matches_wrong(
@@ -199,6 +297,44 @@ def foreign_entity(words: list[str], key: WordKey) -> str | None:
             continue
         if w in key.others or w in country_words():
             return w
+    return None
+
+
+def contradiction(words: list[str], explained: set[int], key: WordKey) -> str | None:
+    """A word beside the right answer that names something else: another country than the
+    key's (or than the question's, when the key names none), a figure the key and the question
+    do not have, or another named thing of the briefing ("localization in Russia" for
+    "Belarusian localization", "North Korea" for "South Korea")."""
+    named = countries_in(words)
+    # Once the key's country is named, a country of the question or article is context
+    # ("localization in Belarus using Chinese technology"); instead of it, it contradicts.
+    strict = bool(key.countries) and not any(c in key.countries for _, _, c in named)
+    for start, end, country in named:
+        if country in key.countries or all(i in explained for i in range(start, end)):
+            continue
+        if strict or any(w not in key.neutral for w in words[start:end]):
+            return " ".join(words[start:end])
+    for i, w in enumerate(words):
+        if i in explained or w in key.accepted_words:
+            continue
+        if (is_hard(w) or w.isdigit()) and w not in key.neutral:
+            return w
+        if w in key.others and w not in key.neutral and not is_common_word(w):
+            return w
+    return None
+
+
+def rival_country(words: list[str], key: WordKey) -> str | None:
+    """A country named in a part of the answer the key does not explain: a second answer when
+    the answer is a country ("China and Russia" for Russia), or for another key naming a
+    country, one that neither the key nor the question names."""
+    if not key.countries:
+        return None  # a person or place named with its country (Lukashenka, Belarus)
+    for start, end, country in countries_in(words):
+        if country in key.countries:
+            continue
+        if key.country_answer or any(w not in key.neutral for w in words[start:end]):
+            return " ".join(words[start:end])
     return None
 
 
