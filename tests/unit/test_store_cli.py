@@ -89,6 +89,8 @@ def test_db_copy_moves_a_class_to_postgresql_and_back(pg_uri: str, tmp_path: Pat
                 duration=1.5,
             )
         store.mark_override(1, 1.0)
+    fresh = briefing("--db", pg_uri, "db", "migrate")
+    assert fresh.returncode == 0 and "schema 0 -> 1 (1); 0 attempts" in fresh.stdout
     first = briefing("db", "copy", str(laptop), pg_uri)
     assert first.returncode == 0, first.stderr
     assert "Copied 3 of 3 attempts (0 already there) and 3 learners" in first.stdout

@@ -140,3 +140,11 @@ def test_a_full_disk_mid_quiz_keeps_every_acknowledged_answer(small_disk: Path) 
     (small_disk / "filler").unlink()
     with ProgressStore(db) as store:
         assert store.count_attempts() == acknowledged
+
+
+def test_a_new_database_on_a_full_disk_leaves_no_file_behind(small_disk: Path) -> None:
+    fill(small_disk)
+    path = small_disk / "new.db"
+    done = briefing("--db", str(path), "stats", "--json")
+    assert done.returncode == 2 and "disk is full" in done.stderr, done.stderr
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
