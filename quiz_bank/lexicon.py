@@ -47,3 +47,8 @@ def is_common_word(word: str) -> bool:
         if counts.get(form, 0) >= COMMON_WORD_MIN_COUNT:
             return True
     return False
+
+
+def word_count(word: str) -> int:
+    """How often `word` occurs in the spell checker's corpus (0 when it is not a word there)."""
+    return _english().get(word, 0)

@@ -659,7 +659,7 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
         click.echo(reply.text)
         if reply.evidence:
             click.echo(f'Source: "{reply.evidence}"')
-        for suggestion in reply.suggestions if reply.kind == "answer" else []:
+        for suggestion in reply.suggestions if reply.kind in ("answer", "decline") else []:
             click.echo(f"See also: {suggestion}")
         return
     for line in sys.stdin:
@@ -683,6 +683,8 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
                 "card": reply.card,
                 "evidence": reply.evidence,
             }
+            if reply.related:
+                out["related"] = reply.related
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 

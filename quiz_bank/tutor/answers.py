@@ -1,0 +1,263 @@
+"""Answering one question at the level asked: a card's summary and key facts for a broad
+question, every part for a question asking for several things, one fact with its quote for a
+question about one fact; or an honest decline that names the nearest fact the article has."""
+
+from __future__ import annotations
+
+import re
+
+from briefing_data.models import Briefing, ListAnswer
+from quiz_bank.normalize import fold
+from quiz_bank.retrieval import FactIndex, Hit, Query
+from quiz_bank.terms import STOPWORDS, words
+from quiz_bank.tutor.reply import Reply
+
+# Measured on the dev questions (benchmarks/tutor.py): below this share of the question
+# explained by the best fact, the tutor declines rather than guess.
+MIN_COVERAGE = 0.5
+# A fact within this share of the best one's score is "also relevant".
+ALSO_RELEVANT = 0.75
+# A decline names a neighbouring fact that explains at least this much of the question.
+RELATED_COVERAGE = 0.2
+
+# A card's score for a broad question: its best facts' scores, weighted, and a bonus for each
+# particular word of the question in its title.
+CARD_WEIGHTS = (1.0, 0.5, 0.25)
+TITLE_BONUS = 0.5
+
+# A question about a whole topic rather than one fact.
+_BROAD = re.compile(
+    r"\b(summar\w*|overview|gist|main points?|in (short|brief)|tl;?dr|key facts?|big picture)\b"
+    r"|^(tell me|talk|teach me|what do (you|we) know|what does (it|the article) say) about\b"
+    r"|^(how|in what ways?) (does|do|did|is|are|was|were|has|have) .*\b(help|support|aid|assist)"
+    r"|^why (is|are|was|were|does|do|did) .*\b(important|matter|significant)"
+    r"|^what (is|was) (this|the|it)( article| story| text| briefing)? (all )?about\b"
+    r"|^what is (this|it)$"
+)
+_ABOUT = re.compile(
+    r"^(tell me|talk|teach me|what do (you|we) know|what does (it|the article) say) about\b"
+)
+# A topic met in at most this many facts is answered with those facts, not a whole card.
+FEW_FACTS = 3
+# Words that name a part of the briefing, not a topic ("the China part").
+_PART = re.compile(r"\b(the )?(part|section|bit|card|chapter|paragraph)s?\b( (on|about))?")
+# The thing a question asks for: "what is the price of...", "how many civilians...".
+_FOCUS = re.compile(
+    r"^(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:the\s+|a\s+|an\s+)?([a-z]+)"
+    r"|^how (?:many|much)\s+([a-z]+)"
+    r"|^how ([a-z]+) (?:is|are|was|were|does|do|did)\b"
+)
+# "how far", "how long": cues of a kind of answer, not things asked about.
+_CUE_WORDS = frozenset({"far", "long", "many", "much", "often", "soon"})
+_ASKS_SEVERAL = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|several|all|both|list|name the)\b"
+)
+
+
+def is_broad(question: str) -> bool:
+    return bool(_BROAD.search(fold(question).lower().strip(" ?!.")))
+
+
+def focus(question: str) -> str | None:
+    """The word naming what the question asks for, when it is a content word."""
+    match = _FOCUS.match(fold(question).lower().strip())
+    if not match:
+        return None
+    word = match.group(1) or match.group(2) or match.group(3)
+    found = words(word)
+    if not found or found[0] in STOPWORDS or found[0] in _CUE_WORDS:
+        return None
+    return found[0]
+
+
+class Answerer:
+    def __init__(self, briefing: Briefing, index: FactIndex) -> None:
+        self.briefing = briefing
+        self.index = index
+
+    def answer(self, query: Query, understood: str | None = None) -> Reply:
+        text = query.text
+        if is_broad(text):
+            topic = self.index.read(_PART.sub(" ", fold(text).lower()), list(query.terms))
+            if not topic.terms:
+                return self.overview(understood)
+            few = self._few_about(topic) if _ABOUT.match(fold(text).lower()) else None
+            if few:
+                return self.facts_answer(few, understood)
+            card = self._card_for(topic)
+            if card is not None:
+                return self.card_answer(card, topic, understood)
+        hits = self.index.rank(query, limit=40)
+        best = self._confident(query, hits)
+        if best is None:
+            return self.decline(query, hits)
+        several = _ASKS_SEVERAL.search(fold(text).lower()) or _plural_focus(text)
+        fact = self.briefing.fact(best.fact)
+        if several and not isinstance(fact.answer, ListAnswer):
+            siblings = [h for h in hits if h.card == best.card and h.coverage >= MIN_COVERAGE]
+            if len(siblings) >= 2:
+                return self.card_answer(best.card, query, understood)
+        return self.fact_answer(best, hits, understood)
+
+    # -- the three levels ---------------------------------------------------------------
+
+    def fact_answer(self, best: Hit, hits: list[Hit], understood: str | None) -> Reply:
+        fact = self.briefing.fact(best.fact)
+        card = self.briefing.card(best.card)
+        others = [
+            h
+            for h in hits[1:4]
+            if h.score >= ALSO_RELEVANT * best.score
+            and h.coverage >= MIN_COVERAGE
+            and h.fact != best.fact
+        ]
+        return Reply(
+            kind="answer",
+            text=_with_reading(f"{fact.statement} (card: {card.title})", understood),
+            facts=[best.fact, *[h.fact for h in others]],
+            card=card.id,
+            evidence=fact.evidence,
+            suggestions=[self.briefing.fact(h.fact).question for h in others],
+            understood=understood,
+        )
+
+    def card_answer(self, card_id: str, query: Query, understood: str | None) -> Reply:
+        card = self.briefing.card(card_id)
+        ranked = {h.fact: h.score for h in self.index.rank(query, limit=len(self.index.facts))}
+        facts = sorted(card.facts, key=lambda f: -ranked.get(f.id, 0.0))
+        lines = [f"{card.title}: {card.summary}", "Key facts:"]
+        lines += [f"  • {f.statement}" for f in card.facts]
+        return Reply(
+            kind="answer",
+            text=_with_reading("\n".join(lines), understood),
+            facts=[f.id for f in facts],
+            card=card.id,
+            evidence=facts[0].evidence if facts else None,
+            understood=understood,
+        )
+
+    def facts_answer(self, hits: list[Hit], understood: str | None) -> Reply:
+        card = self.briefing.card(hits[0].card)
+        facts = [self.briefing.fact(h.fact) for h in hits]
+        lines = [f"  • {f.statement}" for f in facts]
+        return Reply(
+            kind="answer",
+            text=_with_reading(f"From card “{card.title}”:\n" + "\n".join(lines), understood),
+            facts=[f.id for f in facts],
+            card=card.id,
+            evidence=facts[0].evidence,
+            understood=understood,
+        )
+
+    def _few_about(self, topic: Query) -> list[Hit] | None:
+        """The facts of one card that a narrow topic ("the Kinzhal") is wholly about, if few."""
+        hits = [h for h in self.index.rank(topic, limit=FEW_FACTS + 1) if h.coverage >= 0.99]
+        if not hits or len(hits) > FEW_FACTS or len({h.card for h in hits}) > 1:
+            return None
+        if not set(self.index.distinctive(list(topic.terms))):
+            return None
+        return hits
+
+    def overview(self, understood: str | None = None) -> Reply:
+        lead = self.briefing.cards[0]
+        titles = "; ".join(c.title for c in self.briefing.cards[1:])
+        text = f"{self.briefing.title}. {lead.summary}"
+        if titles:
+            text += f"\nThe cards: {titles}."
+        return Reply(
+            kind="answer",
+            text=_with_reading(text, understood),
+            facts=[f.id for f in lead.facts],
+            card=lead.id,
+            evidence=lead.facts[0].evidence if lead.facts else None,
+            understood=understood,
+        )
+
+    def decline(self, query: Query, hits: list[Hit]) -> Reply:
+        asked = _restate(query.text)
+        text = f"The article does not say {asked}" if asked else "The article does not say."
+        said = [t for t, sure in query.terms.items() if sure >= 1.0]
+        related = [
+            h
+            for h in hits[:1]
+            if h.coverage >= RELATED_COVERAGE
+            and set(self.index.distinctive(said)) & self.index.strong[h.fact]
+        ]
+        if related:
+            fact = self.briefing.fact(related[0].fact)
+            text = f"{text.rstrip('.')}. What it does say: {fact.statement}"
+        elif asked:
+            text += "."
+        return Reply(
+            kind="decline",
+            text=text,
+            related=[h.fact for h in related],
+            suggestions=[self.briefing.fact(h.fact).question for h in related],
+        )
+
+    # -- deciding ---------------------------------------------------------------------------
+
+    def _confident(self, query: Query, hits: list[Hit]) -> Hit | None:
+        if not hits:
+            return None
+        best = hits[0]
+        if best.coverage < MIN_COVERAGE:
+            return None
+        # A question about a country the briefing never mentions is not about this briefing.
+        if any(w.startswith("@") for w in query.unknown):
+            return None
+        # "what is the price of a Kinzhal": the thing asked for must be in the briefing.
+        asked = focus(query.text)
+        if asked and asked in query.unknown:
+            return None
+        if not self._particular(best, query):
+            return None
+        return best
+
+    def _particular(self, hit: Hit, query: Query) -> bool:
+        """Whether the question names something particular to the fact, not only "Belarus"
+        or a spelling of its answer ("the area of Belarus" is not about training areas)."""
+        particular = self.index.distinctive(list(query.terms))
+        if particular:
+            return bool(set(particular) & self.index.strong[hit.fact])
+        return bool(query.cues) and hit.coverage >= 0.99
+
+    def _card_for(self, query: Query) -> str | None:
+        """The card a broad question is about: its facts' best scores, its title's words."""
+        hits = self.index.rank(query, limit=len(self.index.facts))
+        if not hits or hits[0].coverage < MIN_COVERAGE * 0.6:
+            return None
+        per_card: dict[str, list[float]] = {}
+        for h in hits:  # best first, so each card's list is sorted
+            per_card.setdefault(h.card, []).append(h.score)
+        asked = set(query.terms)
+        best_card, best = None, 0.0
+        for card_id, scores in per_card.items():
+            card = self.briefing.card(card_id)
+            score = sum(s * w for s, w in zip(scores, CARD_WEIGHTS, strict=False))
+            named = asked & set(self.index.analyse(f"{card.title} {card.section or ''}"))
+            score += TITLE_BONUS * sum(self.index.idf[t] for t in named) / self.index.avg_idf
+            if score > best:
+                best_card, best = card_id, score
+        return best_card
+
+
+def _plural_focus(question: str) -> bool:
+    match = _FOCUS.match(fold(question).lower().strip())
+    word = (match.group(1) or match.group(2) or match.group(3)) if match else None
+    return bool(word and len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
+
+
+def _restate(question: str) -> str:
+    """The question as the object of "the article does not say ..."."""
+    q = fold(question).strip().rstrip("?!. ")
+    if not q:
+        return ""
+    lowered = q[0].lower() + q[1:]
+    if re.match(r"(what|which|who|whom|whose|when|where|why|how)\b", lowered, re.I):
+        return lowered
+    return f"anything about “{q}”"
+
+
+def _with_reading(text: str, understood: str | None) -> str:
+    return f"(Taking this as: {understood}) {text}" if understood else text
