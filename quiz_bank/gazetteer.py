@@ -10,10 +10,13 @@ from __future__ import annotations
 import functools
 import re
 
+from quiz_bank.lexicon import word_count
 from quiz_bank.normalize import fold, raw_words
 
 # Longest country phrase matched, in words ("united kingdom of great britain and northern ireland").
 MAX_PHRASE = 9
+# An acronym this common as a word in English is taken as the word.
+EVERYDAY = 50_000
 _MINOR = frozenset({"of", "the", "and"})
 _INITIAL = re.compile(r"[A-Za-z][\w'’.-]*")
 
@@ -69,7 +72,7 @@ def country_phrases() -> dict[tuple[str, ...], str]:
     for code, name, rank, people in _names():
         forms = {_phrase(name)}
         short = acronym(name)
-        if short:
+        if short and word_count(short) < EVERYDAY:  # not ARE (Arab Republic of Egypt)
             forms.add((short,))
         for form in forms:
             if form and all(w.isascii() for w in form) and len(form) <= MAX_PHRASE:

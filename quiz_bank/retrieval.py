@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from briefing_data.models import Briefing, FactBase
+from briefing_data.models import Briefing, Card, FactBase
 from quiz_bank.lexicon import is_common_word, word_count
 from quiz_bank.terms import STOPWORDS, cues, defined_acronyms, fact_cues, stem, words
 from quiz_bank.wordmatch import typo_budget
@@ -28,10 +28,23 @@ from quiz_bank.wordmatch import typo_budget
 # A word the briefing never uses stands for its nearest briefing word when the embeddings
 # of the two are at least this close (cosine), and counts for that much of a match.
 SOFT_MIN = 0.4
+# Top hits whose coverage is checked word by word for meaning.
+SOFT_CHECKED = 5
 # Weight of the whole-question embedding score beside the lexical score (0..1 scale).
 DENSE_WEIGHT = 0.6
 # A question cue (how many, when, who...) that a fact answers multiplies its score by this.
 CUE_BONUS, CUE_MALUS = 1.35, 0.85
+# Words that only say which kind of answer is wanted: matched by any fact giving that kind.
+CUE_WORDS = {
+    "far": {"rang", "distanc", "far"},
+    "when": {"year", "date", "day", "month", "time"},
+    "long": {"long", "durat"},
+    "count": {"number", "amount", "total"},
+    "where": {"place", "locat"},
+}
+# A word the briefing never uses still counts for a fact when its embedding is this close to
+# one of the fact's own words (agreements ~ documents), for that share of a match.
+FACT_SOFT_MIN = 0.3
 # A word seen this often in the spell checker's corpus is everyday English (have, start, mean).
 EVERYDAY_COUNT = 300_000
 
@@ -70,11 +83,13 @@ class FactIndex:
     K1 = 1.2
     B = 0.5
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, *, meaning: bool = True) -> None:
+        """`meaning=False` leaves the embeddings out (words only), for comparison."""
         self.briefing = briefing
         self.facts: list[FactBase] = briefing.facts()
         self.position = {f.id: i for i, f in enumerate(self.facts)}
         self.card_of = {f.id: card.id for card in briefing.cards for f in card.facts}
+        self.cards = {card.id: card for card in briefing.cards}
         self.fact_cues = {f.id: fact_cues(f) for f in self.facts}
         # Acronyms the article or the facts define (UAV = unmanned aerial vehicle).
         texts = [briefing.article, *(f"{f.statement} {f.evidence}" for f in self.facts)]
@@ -111,10 +126,13 @@ class FactIndex:
         self._corrections: dict[str, tuple[str, float] | None] = {}
         # A term in more than a third of the facts says little about which one is meant.
         self.generic = {t for t, p in self.postings.items() if len(p) > max(2, n / 3)}
-        self._vectors: Any = None
+        self._vectors: Any = None if meaning else False
+        self.soft_vocabulary: list[str] = []
+        self._soft_row: dict[str, int] = {}
+        self._fact_rows: dict[str, list[int]] = {}
 
     def _add(self, fact: FactBase) -> None:
-        card = self.briefing.card(self.card_of[fact.id])
+        card = self.cards[self.card_of[fact.id]]
         spellings = " ".join(t for group in fact.spelling_groups() for t in group)
         weighted = [
             (fact.question, 2),
@@ -138,6 +156,12 @@ class FactIndex:
         self.docs.append(doc)
         stated = [fact.question, fact.statement, fact.evidence, *fact.asks, card.title]
         self.strong[fact.id] = {t for text in stated for t in self.analyse(text)}
+
+    def fact(self, fact_id: str) -> FactBase:
+        return self.facts[self.position[fact_id]]
+
+    def card(self, card_id: str) -> Card:
+        return self.cards[card_id]
 
     # -- reading a question -----------------------------------------------------------------
 
@@ -233,7 +257,12 @@ class FactIndex:
         for i, score in lexical.items():
             fact = self.facts[i]
             doc = self.docs[i]
-            matched = sum(self.idf[t] * s for t, s in query.terms.items() if t in doc)
+            answered = set().union(
+                *(CUE_WORDS.get(c, set()) for c in query.cues & self.fact_cues[fact.id])
+            )
+            matched = sum(
+                self.idf[t] * s for t, s in query.terms.items() if t in doc or t in answered
+            )
             score = score / top + DENSE_WEIGHT * dense.get(i, 0.0)
             if query.cues:
                 score *= CUE_BONUS if query.cues & self.fact_cues[fact.id] else CUE_MALUS
@@ -241,7 +270,32 @@ class FactIndex:
                 score *= CUE_MALUS  # "what did they sign" asks for a thing, not who or when
             hits.append(Hit(fact.id, self.card_of[fact.id], score, matched / total))
         hits.sort(key=lambda h: h.score, reverse=True)
+        if query.unknown:  # unknown words close in meaning to a top fact's own words count
+            for n, hit in enumerate(hits[:SOFT_CHECKED]):
+                credit = sum(
+                    self.unknown_weight(w) * self.relates(w, hit.fact) for w in query.unknown
+                )
+                if credit:
+                    hits[n] = Hit(hit.fact, hit.card, hit.score, hit.coverage + credit / total)
         return hits[:limit]
+
+    def relates(self, word: str, fact_id: str) -> float:
+        """How close in meaning `word` is to the nearest of a fact's own words (0 below
+        FACT_SOFT_MIN or without embeddings)."""
+        meaning = self._meaning()
+        if meaning is None or not is_common_word(word):
+            return 0.0
+        vectors, _, vocab = meaning
+        rows = self._fact_rows.get(fact_id)
+        if rows is None:
+            fact = self.facts[self.position[fact_id]]
+            own = set(words(f"{fact.question} {fact.statement} {fact.evidence}"))
+            rows = [self._soft_row[w] for w in own if w in self._soft_row]
+            self._fact_rows[fact_id] = rows
+        if not rows:
+            return 0.0
+        best = float((vocab[rows] @ vectors.word(word)).max())
+        return best if best >= FACT_SOFT_MIN else 0.0
 
     def distinctive(self, terms: list[str]) -> list[str]:
         return [t for t in terms if t not in self.generic]
@@ -258,7 +312,11 @@ class FactIndex:
                 self._vectors = False
             else:
                 texts = [f"{f.question} {f.statement}" for f in self.facts]
-                self._vectors = (vectors, vectors.embed(texts), vectors.embed(self.vocabulary))
+                # Meaning links everyday words (jailed, imprisonment), not names (Rivne).
+                self.soft_vocabulary = [w for w in self.vocabulary if is_common_word(w)]
+                self._soft_row = {w: n for n, w in enumerate(self.soft_vocabulary)}
+                vocab = vectors.embed(self.soft_vocabulary)
+                self._vectors = (vectors, vectors.embed(texts), vocab)
         return self._vectors or None
 
     def _dense(self, text: str, candidates: list[int]) -> dict[int, float]:
@@ -271,11 +329,11 @@ class FactIndex:
 
     def _nearest_by_meaning(self, word: str) -> tuple[str, float] | None:
         meaning = self._meaning()
-        if meaning is None or not self.vocabulary:
+        if meaning is None or not self.soft_vocabulary or not is_common_word(word):
             return None
         vectors, _, vocab = meaning
         sims = vocab @ vectors.word(word)
         best = int(sims.argmax())
         if float(sims[best]) < SOFT_MIN:
             return None
-        return self.surface[self.vocabulary[best]], float(sims[best])
+        return self.surface[self.soft_vocabulary[best]], float(sims[best])

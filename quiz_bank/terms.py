@@ -26,7 +26,7 @@ STOPWORDS = frozenset(
     keep kept take took put come came become became let see look find found continue happen
     think go goes going actually really currently now today own being if not no yes
     anything something thing things way ways else other others again another
-    summarize summarise summary overview""".split()
+    summarize summarise summary overview many""".split()
 )
 PRONOUNS = frozenset(
     "it its they them their he him his she her this that these those there".split()

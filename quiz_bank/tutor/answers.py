@@ -92,7 +92,7 @@ class Answerer:
         if best is None:
             return self.decline(query, hits)
         several = _ASKS_SEVERAL.search(fold(text).lower()) or _plural_focus(text)
-        fact = self.briefing.fact(best.fact)
+        fact = self.index.fact(best.fact)
         if several and not isinstance(fact.answer, ListAnswer):
             siblings = [h for h in hits if h.card == best.card and h.coverage >= MIN_COVERAGE]
             if len(siblings) >= 2:
@@ -102,8 +102,8 @@ class Answerer:
     # -- the three levels ---------------------------------------------------------------
 
     def fact_answer(self, best: Hit, hits: list[Hit], understood: str | None) -> Reply:
-        fact = self.briefing.fact(best.fact)
-        card = self.briefing.card(best.card)
+        fact = self.index.fact(best.fact)
+        card = self.index.card(best.card)
         others = [
             h
             for h in hits[1:4]
@@ -117,12 +117,12 @@ class Answerer:
             facts=[best.fact, *[h.fact for h in others]],
             card=card.id,
             evidence=fact.evidence,
-            suggestions=[self.briefing.fact(h.fact).question for h in others],
+            suggestions=[self.index.fact(h.fact).question for h in others],
             understood=understood,
         )
 
     def card_answer(self, card_id: str, query: Query, understood: str | None) -> Reply:
-        card = self.briefing.card(card_id)
+        card = self.index.card(card_id)
         ranked = {h.fact: h.score for h in self.index.rank(query, limit=len(self.index.facts))}
         facts = sorted(card.facts, key=lambda f: -ranked.get(f.id, 0.0))
         lines = [f"{card.title}: {card.summary}", "Key facts:"]
@@ -137,8 +137,8 @@ class Answerer:
         )
 
     def facts_answer(self, hits: list[Hit], understood: str | None) -> Reply:
-        card = self.briefing.card(hits[0].card)
-        facts = [self.briefing.fact(h.fact) for h in hits]
+        card = self.index.card(hits[0].card)
+        facts = [self.index.fact(h.fact) for h in hits]
         lines = [f"  • {f.statement}" for f in facts]
         return Reply(
             kind="answer",
@@ -184,7 +184,7 @@ class Answerer:
             and set(self.index.distinctive(said)) & self.index.strong[h.fact]
         ]
         if related:
-            fact = self.briefing.fact(related[0].fact)
+            fact = self.index.fact(related[0].fact)
             text = f"{text.rstrip('.')}. What it does say: {fact.statement}"
         elif asked:
             text += "."
@@ -192,7 +192,7 @@ class Answerer:
             kind="decline",
             text=text,
             related=[h.fact for h in related],
-            suggestions=[self.briefing.fact(h.fact).question for h in related],
+            suggestions=[self.index.fact(h.fact).question for h in related],
         )
 
     # -- deciding ---------------------------------------------------------------------------
@@ -207,8 +207,12 @@ class Answerer:
         if any(w.startswith("@") for w in query.unknown):
             return None
         # "what is the price of a Kinzhal": the thing asked for must be in the briefing.
+        # Unknown, or matched by meaning only, it must be close to the best fact's own words.
         asked = focus(query.text)
-        if asked and asked in query.unknown:
+        if asked and asked in query.unknown and not self.index.relates(asked, best.fact):
+            return None
+        found = self.index.correct(asked) if asked else None
+        if found and 0 < found[1] < 1 and found[0] not in self.index.strong[best.fact]:
             return None
         if not self._particular(best, query):
             return None
@@ -233,7 +237,7 @@ class Answerer:
         asked = set(query.terms)
         best_card, best = None, 0.0
         for card_id, scores in per_card.items():
-            card = self.briefing.card(card_id)
+            card = self.index.card(card_id)
             score = sum(s * w for s, w in zip(scores, CARD_WEIGHTS, strict=False))
             named = asked & set(self.index.analyse(f"{card.title} {card.section or ''}"))
             score += TITLE_BONUS * sum(self.index.idf[t] for t in named) / self.index.avg_idf

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -60,7 +61,11 @@ class Tutor:
         self.learner = learner
         self.quiz: ChatQuiz | None = None
         self.context: Context | None = None
-        self.examples = examples(briefing)
+
+    @functools.cached_property
+    def examples(self) -> list[str]:
+        """Example questions made from this briefing (help, greetings, the chat's list)."""
+        return examples(self.briefing)
 
     # -- conversation ----------------------------------------------------------------------
 
@@ -90,7 +95,7 @@ class Tutor:
         understood = None
         context = self.context
         if context is not None and self._refers_back(question, query.terms):
-            fact = self.briefing.fact(context.fact)
+            fact = self.index.fact(context.fact)
             topic = self.index.distinctive(self.index.analyse(fact.statement))
             query = self.index.read(question, extra=topic)
             understood = f"“{question.strip()}”, following on from “{fact.statement}”"
@@ -111,8 +116,8 @@ class Tutor:
     def _follow_up(self, question: str, bare: str) -> Reply | None:
         context = self.context
         assert context is not None
-        fact = self.briefing.fact(context.fact)
-        card = self.briefing.card(context.card)
+        fact = self.index.fact(context.fact)
+        card = self.index.card(context.card)
         if _WHY.match(bare):
             reason = fact.explanation or card.summary
             return Reply(
@@ -136,14 +141,14 @@ class Tutor:
         return None
 
     def _more(self, context: Context) -> Reply:
-        card = self.briefing.card(context.card)
+        card = self.index.card(context.card)
         unseen = [f for f in card.facts if f.id not in context.shown]
         head = f"More from card “{card.title}”"
         if not unseen:  # this card is done: the next card that has facts
             later = self.briefing.cards[self.briefing.cards.index(card) + 1 :] + self.briefing.cards
             card = next((c for c in later if c.facts and c.id != context.card), card)
             unseen = list(card.facts)
-            done = self.briefing.card(context.card).title
+            done = self.index.card(context.card).title
             head = f"That is all on “{done}”. Next, card “{card.title}”"
             context = Context(unseen[0].id, card.id, context.question, set())
         nxt = unseen[:2]
