@@ -2,7 +2,8 @@
 
 Names, official and common names come from pycountry; alternative spellings, capitals and
 demonyms from countryinfo; acronyms of multi-word names (People's Republic of China -> PRC) are
-derived from their initials. "Chinese components", "Beijing" and "the PRC" all become `@cn`.
+derived from their initials (Democratic Republic of the Congo -> DRC). "Japanese", "Tokyo" and
+"Japan" all become `@jp`: world knowledge, for any article.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ class FactIndex:
         for text in texts:
             for short, long in defined_acronyms(text).items():
                 self.expansions.setdefault(stem(short), [stem(w) for w in long])
-        # One-word spellings of one answer are one term (Lukashenko = Lukashenka = Лукашенко).
+        # One-word spellings of one answer are one term (Tchaikovsky = Chaikovsky = Чайковский).
         self.aliases: dict[str, str] = {}
         for fact in self.facts:
             for spellings in fact.spelling_groups():
@@ -213,7 +213,8 @@ class FactIndex:
         for word in words(text):
             found = self.correct(word)
             if found is None:
-                query.unknown.append(word)
+                if not any(stem(word) in CUE_WORDS.get(c, ()) for c in query.cues):
+                    query.unknown.append(word)  # ("how long" is a cue, not a topic)
                 continue
             term, sure = found
             if not term:

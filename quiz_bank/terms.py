@@ -26,7 +26,7 @@ STOPWORDS = frozenset(
     keep kept take took put come came become became let see look find found continue happen
     think go goes going actually really currently now today own being if not no yes
     anything something thing things way ways else other others again another
-    summarize summarise summary overview many""".split()
+    summarize summarise summary overview many up down out off post""".split()
 )
 PRONOUNS = frozenset(
     "it its they them their he him his she her this that these those there".split()
@@ -74,7 +74,8 @@ def words(text: str) -> list[str]:
         if word in STOPWORDS:
             continue
         w = normal_word(word)
-        if w not in STOPWORDS and stem(w) not in STOPWORDS:
+        # "happened", "used": a filler verb in another tense (not "findings")
+        if w not in STOPWORDS and not (w.endswith("ed") and stem(w) in STOPWORDS):
             out.append(w)
     return out
 

@@ -14,7 +14,7 @@ from quiz_bank.tutor.reply import Reply
 
 # Measured on the dev questions (benchmarks/tutor.py): below this share of the question
 # explained by the best fact, the tutor declines rather than guess.
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.4
 # A fact within this share of the best one's score is "also relevant".
 ALSO_RELEVANT = 0.75
 # A decline names a neighbouring fact that explains at least this much of the question.
@@ -150,7 +150,7 @@ class Answerer:
         )
 
     def _few_about(self, topic: Query) -> list[Hit] | None:
-        """The facts of one card that a narrow topic ("the Kinzhal") is wholly about, if few."""
+        """The facts of one card that a narrow topic (one named thing) is wholly about, if few."""
         hits = [h for h in self.index.rank(topic, limit=FEW_FACTS + 1) if h.coverage >= 0.99]
         if not hits or len(hits) > FEW_FACTS or len({h.card for h in hits}) > 1:
             return None
@@ -206,8 +206,8 @@ class Answerer:
         # A question about a country the briefing never mentions is not about this briefing.
         if any(w.startswith("@") for w in query.unknown):
             return None
-        # "what is the price of a Kinzhal": the thing asked for must be in the briefing.
-        # Unknown, or matched by meaning only, it must be close to the best fact's own words.
+        # "what is the price of X": the thing asked for must be in the briefing; unknown, or
+        # matched by meaning only, it must be close to the best fact's own words.
         asked = focus(query.text)
         if asked and asked in query.unknown and not self.index.relates(asked, best.fact):
             return None
@@ -219,8 +219,9 @@ class Answerer:
         return best
 
     def _particular(self, hit: Hit, query: Query) -> bool:
-        """Whether the question names something particular to the fact, not only "Belarus"
-        or a spelling of its answer ("the area of Belarus" is not about training areas)."""
+        """Whether the question names something particular to the fact, not only the
+        country every fact is about, nor only a spelling of its answer ("the area of X" is not
+        about "training areas")."""
         particular = self.index.distinctive(list(query.terms))
         if particular:
             return bool(set(particular) & self.index.strong[hit.fact])
