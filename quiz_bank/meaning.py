@@ -28,8 +28,8 @@ class WordVectors:
         from tokenizers import Tokenizer
 
         self._np = np
-        table = load_file(str(weights))["embedding.weight"]
-        self.table = np.ascontiguousarray(table.astype(np.float32))
+        # Kept in half precision as shipped; only the rows used are widened (fast start-up).
+        self.table = load_file(str(weights))["embedding.weight"]
         self.tokenizer = Tokenizer.from_file(str(tokenizer))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -41,7 +41,7 @@ class WordVectors:
         for i, encoding in enumerate(self.tokenizer.encode_batch(texts, add_special_tokens=False)):
             ids = [t for t in encoding.ids if 0 <= t < self.table.shape[0]]
             if ids:
-                vector = self.table[ids].mean(axis=0)
+                vector = self.table[ids].astype(np.float32).mean(axis=0)
                 norm = float(np.linalg.norm(vector))
                 if norm > 0:
                     out[i] = vector / norm
