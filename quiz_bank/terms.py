@@ -36,6 +36,17 @@ _DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7}?)s?\)")
 _WORD = re.compile(r"[\w'’-]+")
 _MINOR = frozenset({"of", "the", "and", "for", "on", "in"})
 
+# Cues whose kind of answer a fact must give: "how many" is not answered by a name.
+TYPED_CUES = frozenset({"count", "when", "far", "long"})
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE_TEXT = re.compile(rf"\b({_MONTHS}|(1[5-9]|20)\d\d|spring|summer|autumn|fall|winter)\b")
+_DISTANCE_UNIT = re.compile(r"(k?m|mi|kilomet(er|re)s?|met(er|re)s?|miles?|feet|ft|yards?)")
+_DURATION_TEXT = re.compile(r"\b(second|minute|hour|day|week|month|year|decade)s?\b")
+_AMOUNT_TEXT = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
+    r"billion|half|third|quarter|percent|share|most|majority|few|several)\b"
+)
+
 _CUE_PATTERNS = [
     (re.compile(r"\bhow (many|much)\b|\bnumber of\b"), "count"),
     (
@@ -93,15 +104,24 @@ def fact_cues(fact: FactBase) -> set[str]:
             return {"when"}
         unit = (a.unit or "").lower()
         out = {"count"}
-        if unit in ("km", "miles", "kilometers", "kilometres", "meters", "m", "mi"):
+        if _DISTANCE_UNIT.fullmatch(unit):
             out.add("far")
-        if unit in ("years", "months", "days", "weeks", "hours", "year", "month", "day"):
+        if _DURATION_TEXT.search(unit):
             out.add("long")
         return out
     if fact.kind in ("date", "date-range"):
         return {"when"}
     if isinstance(a, TextAnswer):
-        return {"person": {"who"}, "place": {"where"}, "organisation": {"who"}}.get(a.type, set())
+        out = {"person": {"who"}, "place": {"where"}, "organisation": {"who"}}.get(a.type, set())
+        # A text answer may still be a date, a duration or an amount ("less than a month").
+        text = fold(a.canonical).lower()
+        if _DATE_TEXT.search(text):
+            out = out | {"when"}
+        if _DURATION_TEXT.search(text):
+            out = out | {"long"}
+        if _AMOUNT_TEXT.search(text):
+            out = out | {"count"}
+        return out
     if isinstance(a, ListAnswer):
         return {"country": {"where"}, "person": {"who"}, "place": {"where"}}.get(a.type, set())
     return set()

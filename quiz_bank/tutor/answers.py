@@ -9,7 +9,7 @@ import re
 from briefing_data.models import Briefing, ListAnswer
 from quiz_bank.normalize import fold
 from quiz_bank.retrieval import FactIndex, Hit, Query
-from quiz_bank.terms import STOPWORDS, words
+from quiz_bank.terms import STOPWORDS, TYPED_CUES, words
 from quiz_bank.tutor.reply import Reply
 
 # Measured on the dev questions (benchmarks/tutor.py): below this share of the question
@@ -88,7 +88,11 @@ class Answerer:
             if card is not None:
                 return self.card_answer(card, topic, understood)
         hits = self.index.rank(query, limit=40)
-        best = self._confident(query, hits)
+        # "how many", "when", "how far", "how long" want a number, a date, a distance, a time:
+        # only facts that give one can answer.
+        typed = query.cues & TYPED_CUES
+        fitting = [h for h in hits if not typed or typed & _answers(self.index.fact_cues[h.fact])]
+        best = self._confident(query, fitting)
         if best is None:
             return self.decline(query, hits)
         several = _ASKS_SEVERAL.search(fold(text).lower()) or _plural_focus(text)
@@ -245,6 +249,11 @@ class Answerer:
             if score > best:
                 best_card, best = card_id, score
         return best_card
+
+
+def _answers(fact_cues: set[str]) -> set[str]:
+    """The typed cues a fact can answer: any number answers "how far" or "how long" roughly."""
+    return fact_cues | ({"far", "long"} if "count" in fact_cues else set())
 
 
 def _plural_focus(question: str) -> bool:
