@@ -108,6 +108,8 @@ class FactIndex:
         self.docs: list[Counter[str]] = []
         # Terms a fact states (not only spellings of its answer): a match worth answering on.
         self.strong: dict[str, set[str]] = {}
+        # The same without the card's title: the fact's own words.
+        self.own: dict[str, set[str]] = {}
         for fact in self.facts:
             self._add(fact)
         self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -154,8 +156,9 @@ class FactIndex:
         for term, n in asked.items():
             doc[term] += min(n - 1, 2)
         self.docs.append(doc)
-        stated = [fact.question, fact.statement, fact.evidence, *fact.asks, card.title]
-        self.strong[fact.id] = {t for text in stated for t in self.analyse(text)}
+        stated = [fact.question, fact.statement, fact.evidence, *fact.asks]
+        self.own[fact.id] = {t for text in stated for t in self.analyse(text)}
+        self.strong[fact.id] = self.own[fact.id] | set(self.analyse(card.title))
 
     def fact(self, fact_id: str) -> FactBase:
         return self.facts[self.position[fact_id]]
@@ -271,10 +274,18 @@ class FactIndex:
                 score *= CUE_MALUS  # "what did they sign" asks for a thing, not who or when
             hits.append(Hit(fact.id, self.card_of[fact.id], score, matched / total))
         hits.sort(key=lambda h: h.score, reverse=True)
-        if query.unknown:  # unknown words close in meaning to a top fact's own words count
+        if query.unknown or query.readings:
+            # Words close in meaning to a top fact's own words count for it: unknown words, and
+            # words read by meaning as a briefing word this fact does not use.
             for n, hit in enumerate(hits[:SOFT_CHECKED]):
+                doc = self.docs[self.position[hit.fact]]
                 credit = sum(
                     self.unknown_weight(w) * self.relates(w, hit.fact) for w in query.unknown
+                )
+                credit += sum(
+                    self.idf[t] * self.relates(w, hit.fact)
+                    for w, t in query.readings.items()
+                    if t not in doc
                 )
                 if credit:
                     hits[n] = Hit(hit.fact, hit.card, hit.score, hit.coverage + credit / total)

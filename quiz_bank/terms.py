@@ -26,7 +26,7 @@ STOPWORDS = frozenset(
     keep kept take took put come came become became let see look find found continue happen
     think go goes going actually really currently now today own being if not no yes
     anything something thing things way ways else other others again another
-    summarize summarise summary overview many up down out off post""".split()
+    summarize summarise summary overview many up down out off post as""".split()
 )
 PRONOUNS = frozenset(
     "it its they them their he him his she her this that these those there".split()
@@ -76,9 +76,19 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The content words of a text, normalised (countries as concepts), not yet stemmed."""
+    """The content words of a text, normalised (countries as concepts), not yet stemmed; the
+    parts of a hyphenated compound too ("55-year-old" is also 55, year, old)."""
+    folded = fold(text)
+    out = _words(folded)
+    if "-" in folded:
+        seen = set(out)
+        out += [w for w in _words(folded.replace("-", " ")) if w not in seen]
+    return out
+
+
+def _words(folded: str) -> list[str]:
     out = []
-    for word in fold_countries(raw_words(fold(text))):
+    for word in fold_countries(raw_words(folded)):
         if word.startswith("@"):
             out.append(word)
             continue

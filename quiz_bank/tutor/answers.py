@@ -5,6 +5,7 @@ question about one fact; or an honest decline that names the nearest fact the ar
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from briefing_data.models import Briefing, ListAnswer
 from quiz_bank.normalize import fold
@@ -49,13 +50,69 @@ _FOCUS = re.compile(
 )
 # "how far", "how long": cues of a kind of answer, not things asked about.
 _CUE_WORDS = frozenset({"far", "long", "many", "much", "often", "soon"})
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_AUX = frozenset(
+    "is are was were do does did has have had can could will would should may might".split()
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+# Nouns that stand for what follows them ("the name of the hospital").
+_GENERAL = frozenset(
+    "name number kind type sort share percentage proportion amount part group list".split()
+)
 _ASKS_SEVERAL = re.compile(
+    r"^(what|which|name|list|give)\b.*"
     r"\b(two|three|four|five|six|seven|eight|nine|ten|several|all|both|list|name the)\b"
 )
 
 
 def is_broad(question: str) -> bool:
     return bool(_BROAD.search(fold(question).lower().strip(" ?!.")))
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a question asks for: the kind of thing ("which cloud provider") or an attribute
+    that the answering fact must itself state ("what is the price of", "how old is")."""
+
+    words: list[str]
+    attribute: bool
+
+
+def focus_words(question: str) -> Focus:
+    tokens = _TOKEN.findall(fold(question).lower().replace("'s ", " is "))
+    none = Focus([], False)
+    if len(tokens) < 2:
+        return none
+    first, i, attribute = tokens[0], 1, False
+    if first in ("what", "which", "who", "whom"):
+        if tokens[1] in _AUX:
+            i = 2
+            if i < len(tokens) and tokens[i] not in _ARTICLES:
+                return none  # "what did they sign", "who would hit": no thing named
+            attribute = True
+        elif first in ("who", "whom"):
+            return none
+        while i < len(tokens) and tokens[i] in _ARTICLES:
+            i += 1
+        # "the name of the hospital": the hospital is asked about.
+        if i + 1 < len(tokens) and tokens[i] in _GENERAL and tokens[i + 1] == "of":
+            i += 2
+            attribute = False
+            while i < len(tokens) and tokens[i] in _ARTICLES:
+                i += 1
+    elif first == "how" and tokens[1] in ("many", "much"):
+        i, attribute = 2, True
+        if i < len(tokens) and tokens[i] in _AUX:  # "how much did the treatment cost"
+            return Focus(words(tokens[-1]), True)
+    elif first == "how" and len(tokens) > 2 and tokens[2] in _AUX:
+        return Focus([w for w in words(tokens[1]) if w not in _CUE_WORDS], True)  # "how old"
+    else:
+        return none
+    run = []
+    while i < len(tokens) and tokens[i] not in STOPWORDS and tokens[i] not in _AUX:
+        run.append(tokens[i])
+        i += 1
+    return Focus([w for w in words(" ".join(run)) if w not in _CUE_WORDS], attribute)
 
 
 def focus(question: str) -> str | None:
@@ -94,7 +151,7 @@ class Answerer:
         fitting = [h for h in hits if not typed or typed & _answers(self.index.fact_cues[h.fact])]
         best = self._confident(query, fitting)
         if best is None:
-            return self.decline(query, hits)
+            return self.decline(query, hits, understood)
         several = _ASKS_SEVERAL.search(fold(text).lower()) or _plural_focus(text)
         fact = self.index.fact(best.fact)
         if several and not isinstance(fact.answer, ListAnswer):
@@ -177,7 +234,7 @@ class Answerer:
             understood=understood,
         )
 
-    def decline(self, query: Query, hits: list[Hit]) -> Reply:
+    def decline(self, query: Query, hits: list[Hit], understood: str | None = None) -> Reply:
         asked = _restate(query.text)
         text = f"The article does not say {asked}" if asked else "The article does not say."
         said = [t for t, sure in query.terms.items() if sure >= 1.0]
@@ -194,7 +251,8 @@ class Answerer:
             text += "."
         return Reply(
             kind="decline",
-            text=text,
+            text=_with_reading(text, understood),
+            understood=understood,
             related=[h.fact for h in related],
             suggestions=[self.index.fact(h.fact).question for h in related],
         )
@@ -212,11 +270,30 @@ class Answerer:
             return None
         # "what is the price of X": the thing asked for must be in the briefing; unknown, or
         # matched by meaning only, it must be close to the best fact's own words.
-        asked = focus(query.text)
-        if asked and asked in query.unknown and not self.index.relates(asked, best.fact):
+        asked = focus_words(query.text)
+        own = self.index.own[best.fact]
+        for word in asked.words:
+            if word in query.unknown and not self.index.relates(word, best.fact):
+                return None
+            found = self.index.correct(word)
+            if found and 0 < found[1] < 1 and found[0] not in own:
+                return None
+        # An attribute asked for is the fact's own ("how old was the wife" is not answered by
+        # where she lives, "what is the price of X" not by X's range).
+        if (
+            asked.attribute
+            and asked.words
+            and not any(
+                (self.index.correct(w) or ("", 0.0))[0] in own or self.index.relates(w, best.fact)
+                for w in asked.words
+            )
+        ):
             return None
-        found = self.index.correct(asked) if asked else None
-        if found and 0 < found[1] < 1 and found[0] not in self.index.strong[best.fact]:
+        # A country the question names must be the one a fact about countries is about ("who
+        # is the president of X" is not answered by the president of Y).
+        named = {t for t in query.terms if t.startswith("@")}
+        stated = self.index.strong[best.fact]
+        if named - stated and any(t.startswith("@") for t in stated):
             return None
         if not self._particular(best, query):
             return None

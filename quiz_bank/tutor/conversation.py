@@ -112,6 +112,9 @@ class Tutor:
         if reply.kind == "answer" and reply.facts and reply.card:
             shown = set(reply.facts if reply.text.count("•") else reply.facts[:1])
             self.context = Context(reply.facts[0], reply.card, question, shown)
+        elif reply.kind == "decline" and reply.related:  # "and Iran?" may still follow
+            fact = reply.related[0]
+            self.context = Context(fact, self.index.card_of[fact], question, {fact})
 
     def _follow_up(self, question: str, bare: str) -> Reply | None:
         context = self.context

@@ -96,9 +96,10 @@ def test_follow_ups_say_how_they_were_read() -> None:
 
 def test_and_another_country_swaps_the_subject() -> None:
     t = tutor()
-    t.reply("which countries help belarus get around sanctions?")
-    swapped = t.reply("and Syria?")
-    assert swapped.understood and "syria" in swapped.understood.lower()
+    t.reply("when did Lukashenka visit China?")
+    swapped = t.reply("and Iran?")
+    assert swapped.understood and "iran" in swapped.understood.lower()
+    assert swapped.facts[0] == "iran-visit-dates"
 
 
 @pytest.mark.parametrize(
