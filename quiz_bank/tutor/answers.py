@@ -18,6 +18,9 @@ from quiz_bank.tutor.reply import Reply
 MIN_COVERAGE = 0.4
 # A fact within this share of the best one's score is "also relevant".
 ALSO_RELEVANT = 0.75
+# The thing a question asks for, read by meaning as a briefing word, must be at least this
+# close to it (cosine of embeddings).
+FOCUS_MEANING_MIN = 0.5
 # A decline names a neighbouring fact that explains at least this much of the question.
 RELATED_COVERAGE = 0.2
 
@@ -106,6 +109,8 @@ def focus_words(question: str) -> Focus:
             return Focus(words(tokens[-1]), True)
     elif first == "how" and len(tokens) > 2 and tokens[2] in _AUX:
         return Focus([w for w in words(tokens[1]) if w not in _CUE_WORDS], True)  # "how old"
+    elif first in ("when", "where") and tokens[1] in _AUX:
+        return Focus(words(tokens[-1])[-1:], False)  # "when will the war end"
     else:
         return none
     run = []
@@ -276,8 +281,10 @@ class Answerer:
             if word in query.unknown and not self.index.relates(word, best.fact):
                 return None
             found = self.index.correct(word)
-            if found and 0 < found[1] < 1 and found[0] not in own:
+            if found and 0 < found[1] < FOCUS_MEANING_MIN and found[0] not in own:
                 return None
+            if found and 0 < found[1] < FOCUS_MEANING_MIN and not asked.attribute:
+                return None  # "what currency": a kind of thing only vaguely like one named
         # An attribute asked for is the fact's own ("how old was the wife" is not answered by
         # where she lives, "what is the price of X" not by X's range).
         if (
