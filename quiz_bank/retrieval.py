@@ -31,9 +31,9 @@ SOFT_MIN = 0.4
 # Top hits whose coverage is checked word by word for meaning.
 SOFT_CHECKED = 5
 # Weight of the whole-question embedding score beside the lexical score (0..1 scale).
-DENSE_WEIGHT = 0.6
+DENSE_WEIGHT = 1.0
 # A question cue (how many, when, who...) that a fact answers multiplies its score by this.
-CUE_BONUS, CUE_MALUS = 1.35, 0.85
+CUE_BONUS, CUE_MALUS = 1.5, 0.85
 # Words that only say which kind of answer is wanted: matched by any fact giving that kind.
 CUE_WORDS = {
     "far": {"rang", "distanc", "far"},

@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     please know want need some any all also just into onto than then so very much more most
     according article say says said mention mentioned get got use used using one s
     keep kept take took put come came become became let see look find found continue happen
-    think go goes going actually really currently now today own being if not no yes
+    think go goes going actually really currently now today own like being if not no yes
     anything something thing things way ways else other others again another
     summarize summarise summary overview many up down out off post as""".split()
 )

@@ -53,6 +53,7 @@ _FOCUS = re.compile(
 )
 # "how far", "how long": cues of a kind of answer, not things asked about.
 _CUE_WORDS = frozenset({"far", "long", "many", "much", "often", "soon"})
+_CONTRACTED = re.compile(r"\b(what|who|where|when|how)'s\b")
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _AUX = frozenset(
     "is are was were do does did has have had can could will would should may might".split()
@@ -82,7 +83,7 @@ class Focus:
 
 
 def focus_words(question: str) -> Focus:
-    tokens = _TOKEN.findall(fold(question).lower().replace("'s ", " is "))
+    tokens = _TOKEN.findall(_CONTRACTED.sub(r"\1 is", fold(question).lower()))
     none = Focus([], False)
     if len(tokens) < 2:
         return none
