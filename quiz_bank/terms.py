@@ -47,16 +47,22 @@ _AMOUNT_TEXT = re.compile(
     r"billion|half|third|quarter|percent|share|most|majority|few|several)\b"
 )
 
+_HEAD = r"(?:^|[.?!;,]\s*|\b(?:and|but|so|then|tell me|do you know|i wonder)\s+)"
 _CUE_PATTERNS = [
     (re.compile(r"\bhow (many|much)\b|\bnumber of\b"), "count"),
+    # "when", "who", "where" ask only at the head of a question or clause, not as relative
+    # pronouns ("the man who ate a rabbit", "the hospital where they were treated").
     (
-        re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bsince when\b|\bwhich (year|date)"),
+        re.compile(
+            rf"{_HEAD}when\b|\b(since|until|till) when\b|\bwhat (year|date|day|month)\b"
+            r"|\bwhich (year|date)"
+        ),
         "when",
     ),
     (re.compile(r"\bhow far\b|\brange\b|\bdistance\b"), "far"),
     (re.compile(r"\bhow long\b|\bhow many years\b"), "long"),
-    (re.compile(r"\bwho\b|\bwhom\b"), "who"),
-    (re.compile(r"\bwhere\b"), "where"),
+    (re.compile(rf"{_HEAD}(who|whom)\b|\b(by|with|to) whom\b"), "who"),
+    (re.compile(rf"{_HEAD}where\b"), "where"),
 ]
 
 

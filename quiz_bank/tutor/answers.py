@@ -342,8 +342,9 @@ def _answers(fact_cues: set[str]) -> set[str]:
 
 
 def _plural_focus(question: str) -> bool:
+    """ "What are the strategies": several things (not "how many strategies": a number)."""
     match = _FOCUS.match(fold(question).lower().strip())
-    word = (match.group(1) or match.group(2) or match.group(3)) if match else None
+    word = match.group(1) if match else None
     return bool(word and len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
 
 
