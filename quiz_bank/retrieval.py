@@ -34,6 +34,11 @@ SOFT_CHECKED = 5
 DENSE_WEIGHT = 1.0
 # A question cue (how many, when, who...) that a fact answers multiplies its score by this.
 CUE_BONUS, CUE_MALUS = 1.5, 0.85
+# "What ..." without a cue asks for a thing: a fact answering who or when weighs this much.
+WHAT_MALUS = 0.6
+# A fact that says what may or could be weighs this much for a question about what is.
+HEDGE_MALUS = 0.9
+_HEDGE = re.compile(r"\b(may|might|could|would|possible|possibly|likely)\b", re.IGNORECASE)
 # Words that only say which kind of answer is wanted: matched by any fact giving that kind.
 CUE_WORDS = {
     "far": {"rang", "distanc", "far"},
@@ -75,6 +80,8 @@ class Query:
     cues: set[str] = field(default_factory=set)
     # "what ..." or "which ...": a thing is asked for.
     asks_what: bool = False
+    # "may", "could", "would": the question is about what may be, not what is.
+    hedged: bool = False
 
 
 class FactIndex:
@@ -106,6 +113,7 @@ class FactIndex:
                     self.aliases.setdefault(stem(word), stem(single[0]))
         self.surface: dict[str, str] = {}  # each word the facts use -> its index term
         self.docs: list[Counter[str]] = []
+        self.hedged = [bool(_HEDGE.search(f.statement)) for f in self.facts]
         # Terms a fact states (not only spellings of its answer): a match worth answering on.
         self.strong: dict[str, set[str]] = {}
         # The same without the card's title: the fact's own words.
@@ -212,7 +220,8 @@ class FactIndex:
 
     def read(self, text: str, extra: list[str] | None = None) -> Query:
         asks_what = bool(_WHAT.match(text.strip().lower()))
-        query = Query(text=text, cues=cues(text), asks_what=asks_what)
+        hedged = bool(_HEDGE.search(text))
+        query = Query(text=text, cues=cues(text), asks_what=asks_what, hedged=hedged)
         for word in words(text):
             found = self.correct(word)
             if found is None:
@@ -271,7 +280,9 @@ class FactIndex:
             if query.cues:
                 score *= CUE_BONUS if query.cues & self.fact_cues[fact.id] else CUE_MALUS
             elif query.asks_what and self.fact_cues[fact.id] & {"who", "when"}:
-                score *= CUE_MALUS  # "what did they sign" asks for a thing, not who or when
+                score *= WHAT_MALUS  # "what did they sign" asks for a thing, not who or when
+            if self.hedged[i] and not query.hedged:
+                score *= HEDGE_MALUS  # "what weapons are in X": what is, before what may be
             hits.append(Hit(fact.id, self.card_of[fact.id], score, matched / total))
         hits.sort(key=lambda h: h.score, reverse=True)
         if query.unknown or query.readings:

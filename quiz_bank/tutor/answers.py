@@ -53,6 +53,8 @@ _FOCUS = re.compile(
 )
 # "how far", "how long": cues of a kind of answer, not things asked about.
 _CUE_WORDS = frozenset({"far", "long", "many", "much", "often", "soon"})
+# In a question this short, its closing word is what it turns on ("when will the war end").
+SHORT_QUESTION = 5
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how)'s\b")
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _AUX = frozenset(
@@ -110,7 +112,7 @@ def focus_words(question: str) -> Focus:
             return Focus(words(tokens[-1]), True)
     elif first == "how" and len(tokens) > 2 and tokens[2] in _AUX:
         return Focus([w for w in words(tokens[1]) if w not in _CUE_WORDS], True)  # "how old"
-    elif first in ("when", "where") and tokens[1] in _AUX:
+    elif first in ("when", "where") and tokens[1] in _AUX and len(tokens) <= SHORT_QUESTION:
         return Focus(words(tokens[-1])[-1:], False)  # "when will the war end"
     else:
         return none

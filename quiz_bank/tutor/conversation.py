@@ -91,6 +91,8 @@ class Tutor:
             follow = self._follow_up(question, bare)
             if follow is not None:
                 return follow
+        elif _MORE.match(bare) or _WHY.match(bare):  # nothing to follow yet: the big picture
+            return self.answerer.overview(understood="what the briefing is about")
         query = self.index.read(question)
         understood = None
         context = self.context
