@@ -9,6 +9,9 @@ that a learner means them.
 from __future__ import annotations
 
 import functools
+import marshal
+import os
+from pathlib import Path
 
 from quiz_bank.normalize import normal_word, tokens
 
@@ -32,9 +35,39 @@ def country_words() -> frozenset[str]:
 
 @functools.cache
 def _english() -> dict[str, int]:
+    """Word counts of the spell checker's English dictionary. Reading its compressed JSON takes
+    a third of a second, so a copy is kept in the user's cache folder (marshal: plain data,
+    several times faster to load); a cache that cannot be read or written is skipped."""
+    cache = _cache_file()
+    try:
+        counts = marshal.loads(cache.read_bytes())
+        if isinstance(counts, dict) and counts:
+            return counts
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
     from spellchecker import SpellChecker
 
-    return SpellChecker(distance=1).word_frequency.dictionary  # type: ignore[no-any-return]
+    counts = dict(SpellChecker(distance=1).word_frequency.dictionary)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps(counts))
+        partial.replace(cache)
+    except OSError:
+        pass
+    return counts
+
+
+def _cache_file() -> Path:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from platformdirs import user_cache_path
+
+    try:
+        release = version("pyspellchecker")
+    except PackageNotFoundError:
+        release = "unknown"
+    return user_cache_path("briefing", appauthor=False) / f"english-words-{release}.marshal"
 
 
 @functools.lru_cache(maxsize=65536)
