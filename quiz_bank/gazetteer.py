@@ -89,13 +89,27 @@ def country_phrases() -> dict[tuple[str, ...], str]:
     return out
 
 
+@functools.cache
+def _longest_from() -> dict[str, int]:
+    """For each word that begins a country's name, the length of the longest such name."""
+    out: dict[str, int] = {}
+    for form in country_phrases():
+        out[form[0]] = max(out.get(form[0], 0), len(form))
+    return out
+
+
 def fold_countries(words: list[str]) -> list[str]:
     """Replace each country name in a list of words by its concept, longest names first."""
     phrases = country_phrases()
+    longest = _longest_from()
     out: list[str] = []
     i = 0
     while i < len(words):
-        for size in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+        if words[i] not in longest:
+            out.append(words[i])
+            i += 1
+            continue
+        for size in range(min(longest[words[i]], len(words) - i), 0, -1):
             concept = phrases.get(tuple(words[i : i + size]))
             if concept:
                 out.append(concept)
