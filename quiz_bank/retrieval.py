@@ -11,6 +11,7 @@ question that the briefing explains only in part.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -28,6 +29,8 @@ from quiz_bank.wordmatch import typo_budget
 # A word the briefing never uses stands for its nearest briefing word when the embeddings
 # of the two are at least this close (cosine), and counts for that much of a match.
 SOFT_MIN = 0.4
+# Facts, best by words, that the embeddings and the cues may reorder (the others cannot win).
+CANDIDATES = 120
 # Top hits whose coverage is checked word by word for meaning.
 SOFT_CHECKED = 5
 # Weight of the whole-question embedding score beside the lexical score (0..1 scale).
@@ -252,16 +255,25 @@ class FactIndex:
     def search(self, text: str, extra: list[str] | None = None, limit: int = 5) -> list[Hit]:
         return self.rank(self.read(text, extra), limit=limit)
 
-    def rank(self, query: Query, limit: int = 5) -> list[Hit]:
+    def rank(self, query: Query, limit: int = 5, among: list[str] | None = None) -> list[Hit]:
+        """The facts that best answer `query` (only those `among`, if given), best first."""
         if not query.terms:
             return []
+        allowed = {self.position[f] for f in among} if among is not None else None
         lexical: dict[int, float] = defaultdict(float)
         for term, sure in query.terms.items():
             idf = self.idf[term]
             for i, tf in self.postings[term]:
+                if allowed is not None and i not in allowed:
+                    continue
                 norm = tf + self.K1 * (1 - self.B + self.B * self.lengths[i] / self.avg_length)
                 lexical[i] += sure * idf * tf * (self.K1 + 1) / norm
+        if not lexical:
+            return []
         top = max(lexical.values())
+        if len(lexical) > CANDIDATES:  # the rest cannot come first: words decide who is in
+            kept = heapq.nlargest(CANDIDATES, lexical.items(), key=lambda kv: kv[1])
+            lexical = defaultdict(float, kept)
         dense = self._dense(query.text, list(lexical))
         total = sum(self.idf[t] for t in query.terms) + sum(
             self.unknown_weight(w) for w in query.unknown

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from briefing_data.models import Briefing, ListAnswer
 from quiz_bank.normalize import fold
-from quiz_bank.retrieval import FactIndex, Hit, Query
+from quiz_bank.retrieval import CANDIDATES, FactIndex, Hit, Query
 from quiz_bank.terms import STOPWORDS, TYPED_CUES, words
 from quiz_bank.tutor.reply import Reply
 
@@ -192,7 +192,8 @@ class Answerer:
 
     def card_answer(self, card_id: str, query: Query, understood: str | None) -> Reply:
         card = self.index.card(card_id)
-        ranked = {h.fact: h.score for h in self.index.rank(query, limit=len(self.index.facts))}
+        own = [f.id for f in card.facts]
+        ranked = {h.fact: h.score for h in self.index.rank(query, limit=len(own), among=own)}
         facts = sorted(card.facts, key=lambda f: -ranked.get(f.id, 0.0))
         lines = [f"{card.title}: {card.summary}", "Key facts:"]
         lines += [f"  • {f.statement}" for f in card.facts]
@@ -320,7 +321,7 @@ class Answerer:
 
     def _card_for(self, query: Query) -> str | None:
         """The card a broad question is about: its facts' best scores, its title's words."""
-        hits = self.index.rank(query, limit=len(self.index.facts))
+        hits = self.index.rank(query, limit=CANDIDATES)
         if not hits or hits[0].coverage < MIN_COVERAGE * 0.6:
             return None
         per_card: dict[str, list[float]] = {}
