@@ -13,7 +13,7 @@ from quiz_bank.normalize import fold
 from quiz_bank.retrieval import FactIndex
 from quiz_bank.session import QuizSession, select_questions
 from quiz_bank.store import ProgressStore
-from quiz_bank.terms import PRONOUNS, words
+from quiz_bank.terms import PRONOUNS, cues, words
 from quiz_bank.tutor.answers import MIN_COVERAGE, Answerer
 from quiz_bank.tutor.chatquiz import ChatQuiz
 from quiz_bank.tutor.examples import examples
@@ -23,7 +23,10 @@ from quiz_bank.tutor.reply import Reply
 MAX_QUESTION_CHARS = 500
 
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|yo)\b")
-_THANKS = re.compile(r"\b(thanks|thank you|thx|cheers|great|cool|ok|okay)\b")
+_THANKS = re.compile(
+    r"^((ok|okay|great|cool|nice|perfect|got it|thanks|thank you|thx|cheers|so much|a lot|"
+    r"very much)[\s,!.]*)+$"
+)
 _HELP = re.compile(r"^\s*(help|\?|what can you do|how does this work|commands)\s*[?!.]*\s*$")
 _BYE = re.compile(r"^\s*(bye|goodbye|see you|quit|exit)\b")
 _QUIZ = re.compile(r"\b(quiz|test|drill|ask) me\b(?:\s+(?:on|about|in)\s+(?P<topic>.+))?")
@@ -31,6 +34,11 @@ _WHY = re.compile(r"^(but )?(why|how come|why is that|why so|explain( that| this
 _MORE = re.compile(
     r"^(tell me more|more|go on|continue|keep going|more please|say more|elaborate|"
     r"(more|any more|other) (details|facts)|what else|anything else|and what else|what more)$"
+)
+# "and why?", "ok, tell me more": the lead-in changes nothing.
+_LEAD_IN = re.compile(
+    r"^(and|but|so|ok|okay|then|hmm|right)\b[\s,]*"
+    r"(?=(why|how come|tell|more|what else|anything|go on|explain)\b)"
 )
 _SWAP = re.compile(r"^(and|what about|how about|and what about|what of|same for)\s+(?P<rest>.+)$")
 
@@ -86,7 +94,7 @@ class Tutor:
         """Answer one question from the briefing (a follow-up of the last answer, if it is
         one), or decline plainly."""
         question = question[:MAX_QUESTION_CHARS]
-        bare = fold(question).lower().strip(" ?!.")
+        bare = _LEAD_IN.sub("", fold(question).lower().strip(" ?!."))
         if self.context is not None:
             follow = self._follow_up(question, bare)
             if follow is not None:
@@ -140,6 +148,9 @@ class Tutor:
             rest = swap.group("rest")
             asked = _swap_subject(context.question, rest)
             query = self.index.read(asked)
+            if asked == rest:  # "and the island?": asked the way the last question asked
+                query.cues |= cues(context.question)
+                asked = f"{rest} (asked like “{context.question.strip()}”)"
             reply = self.answerer.answer(query, understood=f"“{asked}”")
             self._remember(reply, asked)
             return reply
@@ -186,7 +197,7 @@ class Tutor:
                 text=f"Hello! Ask me about “{self.briefing.title}”, for example:\n{listed}",
                 suggestions=self.examples,
             )
-        if _THANKS.search(lowered) and len(lowered.split()) <= 4:
+        if _THANKS.match(lowered):
             return Reply(
                 kind="smalltalk",
                 text="You're welcome. Anything else?",
@@ -244,7 +255,7 @@ class Tutor:
 
 def _swap_subject(question: str, rest: str) -> str:
     """The last question about something else: a country for a country ("and Iran?"), else
-    the new words added to it."""
+    the new words alone."""
     rest = rest.strip(" ?!.")
     new = words(rest)
     if any(w.startswith("@") for w in new):
@@ -258,4 +269,4 @@ def _swap_subject(question: str, rest: str) -> str:
                 out.append(token)
         if replaced:
             return " ".join(out)
-    return f"{question.strip(' ?!.')} {rest}"
+    return rest

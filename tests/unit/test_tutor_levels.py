@@ -151,3 +151,14 @@ def test_words_only_index_still_answers() -> None:
     assert Tutor(BRIEFING, index=plain).answer("how far can the kinzhal fly").facts[0] == (
         "kinzhal-range"
     )
+
+
+def test_follow_ups_on_a_briefing_of_ones_own() -> None:
+    t = Tutor(MINI)
+    assert t.reply("who were the last keepers").facts == ["keepers"]
+    assert t.reply("and why?").understood
+    more = t.reply("ok, tell me more")
+    assert more.kind == "answer" and "keepers" not in more.facts
+    island = t.reply("and the island?")
+    assert island.facts[0] == "island" and island.understood
+    assert t.reply("thanks!").kind == "smalltalk"
