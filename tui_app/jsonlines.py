@@ -67,6 +67,7 @@ def tutor(briefing: Briefing) -> Handler:
             "facts": reply.facts if answered else [],
             "card": reply.card,
             "evidence": reply.evidence,
+            **({"related": reply.related} if reply.related else {}),
         }
 
     return handle
