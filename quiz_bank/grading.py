@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from rapidfuzz.distance import OSA
 
@@ -378,7 +379,7 @@ def _canonical_tokens(text: str) -> list[str]:
 def _grade_number(fact: FactBase, a: NumberAnswer, typed: str, qid: str) -> Verdict:
     folded = fold(typed)
     words = [part for w in _positive_words(folded) for part in _split_unit(w)]
-    numbers = {float(w) for w in words if _NUMBERISH.match(w)}
+    numbers = {_figure(w) for w in words if _NUMBERISH.match(w)}
     right = f"the answer is {a.display()}"
     if not numbers:
         if not words:
@@ -388,8 +389,9 @@ def _grade_number(fact: FactBase, a: NumberAnswer, typed: str, qid: str) -> Verd
         shown = " or ".join(_fmt(n) for n in sorted(numbers))
         return _reject(f"Give one figure, not {shown}: {right}.", wrong=[_fmt(n) for n in numbers])
     (value,) = numbers
-    if value != a.value:
-        close = a.value and abs(value - a.value) / abs(a.value) <= 0.1
+    target = _key_figure(a)
+    if value != target:
+        close = target and abs(value - target) / abs(target) <= Decimal("0.1")
         lead = "Close, but" if close else "Not quite:"
         what = "the year" if a.is_year else "the figure"
         return _reject(f"{lead} {what} is {a.display()}.", wrong=[_fmt(value)])
@@ -432,8 +434,22 @@ def _wrong_units(a: NumberAnswer) -> set[str]:
     return out
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
+def _figure(word: str) -> Decimal:
+    """A typed figure, exactly: a Decimal has no overflow, however many digits are typed."""
+    return Decimal(word)
+
+
+def _key_figure(a: NumberAnswer) -> Decimal:
+    """The answer key's figure as written (0.1, not the float's binary expansion)."""
+    return Decimal(repr(a.value))
+
+
+def _fmt(value: Decimal) -> str:
+    """2022, 2.5, 999…9: every digit typed, no exponent, no trailing zeros."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 # ---------------------------------------------------------------------------------------------

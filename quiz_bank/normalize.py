@@ -88,6 +88,9 @@ _ORDINALS = {
     "thirtieth": 30,
 }
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
+# A spoken number stops growing here: "hundred hundred hundred ..." must not build a
+# thousand-digit integer (and a figure this big is never a fact's answer).
+_MAX_SPOKEN = 10**15
 
 _PUNCT = str.maketrans({**TYPOGRAPHY, "\u202f": " ", "&": " and ", "+": " and "})
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -134,6 +137,8 @@ def words_to_numbers(words: list[str]) -> list[str]:
         total = current = 0
         j = i
         while j < len(words):
+            if j > i and total + current >= _MAX_SPOKEN:
+                break  # the rest starts a new number
             w = words[j]
             pair = _TENS.get(w) or (_UNITS[w] if w in _UNITS and _UNITS[w] >= 10 else 0)
             if pair and 10 <= current <= 99 and total == 0:

@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from briefing_data.models import (
+    MAX_FIGURE,
     MONTHS,
     Briefing,
     DateAnswer,
@@ -93,11 +94,7 @@ def _same_type_values(briefing: Briefing, fact: FactBase) -> list[str]:
 
 
 def _number_distractors(briefing: Briefing, fact: FactBase, a: NumberAnswer) -> list[str]:
-    values: list[float] = []
-    for text in a.wrong:
-        digits = re.sub(r"[^\d.]", "", text)
-        if digits:
-            values.append(float(digits))
+    values: list[float] = [v for text in a.wrong if (v := _figure_in(text)) is not None]
     if a.is_year:
         values += [a.value - 2, a.value - 1, a.value + 1, a.value + 2]
     else:
@@ -110,9 +107,18 @@ def _number_distractors(briefing: Briefing, fact: FactBase, a: NumberAnswer) -> 
         ]
     out = []
     for value in values:
-        if value != a.value and value > 0:
+        if value != a.value and 0 < value <= MAX_FIGURE:
             out.append(NumberAnswer(**{**a.model_dump(), "value": value}).display())
     return out
+
+
+def _figure_in(text: str) -> float | None:
+    """The figure written in a text (its digits and points), or None ("1.2.3", none at all)."""
+    digits = re.sub(r"[^\d.]", "", text)
+    try:
+        return float(digits[:32]) if digits else None
+    except ValueError:
+        return None
 
 
 def _date_distractors(briefing: Briefing, fact: FactBase) -> list[str]:
@@ -312,7 +318,7 @@ def _swaps(briefing: Briefing, fact: FactBase) -> list[tuple[str, str, tuple[int
         where = _find(text, spellings)
         for shown_wrong in _number_distractors(briefing, fact, a):
             figure = shown_wrong.split()[-2 if a.unit else -1]
-            value = int(float(re.sub(r"[^\d.]", "", figure) or 0))
+            value = int(_figure_in(figure) or 0)
             if where and value and value != v:
                 shown = str(value) if a.is_year else f"{value:,}"
                 out.append((text[where[0] : where[1]], shown, where))
@@ -437,7 +443,12 @@ def choice_index(question: Question, typed: str) -> int | None:
             return 1
     if len(text) == 1 and text in LETTERS[: len(question.choices)]:
         return LETTERS.index(text)
-    if text.isdigit() and 1 <= int(text) <= len(question.choices):
+    if (
+        len(text) <= 3
+        and text.isascii()
+        and text.isdigit()
+        and 1 <= int(text) <= len(question.choices)
+    ):
         return int(text) - 1
     typed_norm = normalize(typed)
     for i, choice in enumerate(question.choices):

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import click
 
 if TYPE_CHECKING:
     from briefing_data.models import Briefing
+    from quiz_bank.lines import LineError
     from quiz_bank.questions import Question
     from quiz_bank.session import QuizSession
     from quiz_bank.store import ProgressStore
@@ -158,17 +160,16 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
 
 def _grade_jsonl(briefing: Briefing) -> None:
     """The contract's `grade --jsonl`: one JSON line out per line in, flushed as it goes."""
-    import json
-
+    from quiz_bank.lines import LineError, parse_request
     from quiz_bank.questions import find_question, grade_question
 
-    for line in sys.stdin:
-        if not line.strip():
+    for line in _stdin_lines():
+        if isinstance(line, str) and not line.strip():
             continue
         try:
-            request = json.loads(line)
-            if not isinstance(request, dict):
-                raise ValueError("expected a JSON object")
+            if isinstance(line, LineError):
+                raise line
+            request = parse_request(line)
             qid, answer = request.get("question"), request.get("answer")
             if not isinstance(qid, str):
                 raise ValueError('"question" must be a question id')
@@ -182,8 +183,45 @@ def _grade_jsonl(briefing: Briefing) -> None:
         else:
             verdict = grade_question(briefing, question, answer)
             out = {"question": qid, "answer": answer, **verdict.model_dump(exclude={"exact"})}
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+        _write_jsonl(out)
+
+
+def _stdin_lines() -> Iterator[str | LineError]:
+    """Lines of stdin as text; an undecodable or overlong line is an error in its place."""
+    from quiz_bank.lines import text_lines
+
+    return text_lines(_stdin_bytes())
+
+
+def _stdin_bytes() -> IO[bytes]:
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
+
+
+def _read_answer_line() -> str | None:
+    """One typed line for the line-mode quiz (None at the end of input).
+
+    Bytes that are not UTF-8 become U+FFFD rather than ending the quiz; an overlong line is
+    said to be so, and the next line is read.
+    """
+    from quiz_bank.lines import LineError, decode_line, read_line
+
+    while True:
+        raw = read_line(_stdin_bytes())
+        if raw is None:
+            return None
+        if not isinstance(raw, LineError):
+            return decode_line(raw, errors="replace")
+        click.echo(f"Not read: {raw}; answer in a few words.")
+
+
+def _write_jsonl(data: object) -> None:
+    from quiz_bank.lines import dumps_line
+
+    sys.stdout.write(dumps_line(data) + "\n")
+    sys.stdout.flush()
 
 
 @cli.command()
@@ -265,8 +303,8 @@ def _ask_name() -> str | None:
 
     while True:
         click.echo("Your name, so your teacher sees your answers: ", nl=False)
-        line = sys.stdin.readline()
-        if not line:
+        line = _read_answer_line()
+        if line is None:
             click.echo("")
             return None
         try:
@@ -314,12 +352,11 @@ def _run_plain(session: QuizSession) -> None:
         started = time.monotonic()
         while True:
             click.echo("> ", nl=False)
-            line = sys.stdin.readline()
-            if not line:
+            typed = _read_answer_line()
+            if typed is None:
                 click.echo("")
                 _plain_summary(session)
                 return
-            typed = line.rstrip("\n")
             command = typed.strip().lower()
             if command == ":hint":
                 click.echo(f"Hint: {session.hint()}")
@@ -646,8 +683,6 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
 @pass_context
 def ask(context: Context, question: str | None, jsonl: bool) -> None:
     """Ask the tutor a question about the briefing."""
-    import json
-
     from quiz_bank.retrieval import FactIndex
     from quiz_bank.tutor import Tutor
 
@@ -662,12 +697,16 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
         for suggestion in reply.suggestions if reply.kind == "answer" else []:
             click.echo(f"See also: {suggestion}")
         return
-    for line in sys.stdin:
-        if not line.strip():
+    from quiz_bank.lines import LineError, parse_request
+
+    for line in _stdin_lines():
+        if isinstance(line, str) and not line.strip():
             continue
         try:
-            request = json.loads(line)
-            text = request.get("question") if isinstance(request, dict) else None
+            if isinstance(line, LineError):
+                raise line
+            request = parse_request(line)
+            text = request.get("question")
             if not isinstance(text, str):
                 raise ValueError('expected {"question": TEXT}')
         except ValueError as exc:
@@ -683,8 +722,7 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
                 "card": reply.card,
                 "evidence": reply.evidence,
             }
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+        _write_jsonl(out)
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
