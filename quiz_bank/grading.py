@@ -315,6 +315,10 @@ def _grade_text(fact: FactBase, a: TextAnswer, typed: str, qid: str, prep: _Prep
     if hit is not None and wrong_label is None:
         others = [p for p in parts if _best_form(p, prep) is None]
         rival = next((e for p in others if (e := _foreign_entity(p, prep))), None)
+        extra = _unexplained(whole, hit[2], prep)
+        if rival is None and len(extra) > max(1, len(hit[0])):
+            shown = " ".join(extra[:6])
+            return _reject(f"Give just the answer; {shown} are not part of it. {right}", [shown])
         if rival is None:
             spelled = prep.spelled(hit[0])
             return _accept(qid, hit[1], spelled, a.canonical, exact=_is_exact(typed, a.canonical))
@@ -329,6 +333,16 @@ def _grade_text(fact: FactBase, a: TextAnswer, typed: str, qid: str, prep: _Prep
     if near:
         return _reject(f"Close, but {near} names something else. {right}", wrong=[typed.strip()])
     return _reject(f"Not quite. {right}", wrong=[typed.strip()[:200]])
+
+
+def _unexplained(words: list[str], taken: list[int], prep: _Prepared) -> list[str]:
+    """Content words the answer's form does not use and the fact's own text does not hold.
+
+    A one-answer fact is answered by its answer, perhaps with words of its question or
+    quote around it; a bag of unrelated words that happens to hold the answer is not.
+    """
+    used = set(taken)
+    return [w for i, w in enumerate(words) if i not in used and w not in prep.neutral]
 
 
 def _best_form(
@@ -376,7 +390,9 @@ def _canonical_tokens(text: str) -> list[str]:
 # Numbers and quantities
 
 
-def _grade_number(fact: FactBase, a: NumberAnswer, typed: str, qid: str) -> Verdict:
+def _grade_number(
+    fact: FactBase, a: NumberAnswer, typed: str, qid: str, prep: _Prepared
+) -> Verdict:
     folded = fold(typed)
     words = [part for w in _positive_words(folded) for part in _split_unit(w)]
     numbers = {_figure(w) for w in words if _NUMBERISH.match(w)}
@@ -406,6 +422,11 @@ def _grade_number(fact: FactBase, a: NumberAnswer, typed: str, qid: str) -> Verd
         return _reject(f"Right number, but {right}.", wrong=[typed.strip()])
     if a.qualifier == "up to" and _UPPER_QUALIFIERS.search(folded):
         return _reject(f"Right number, but {right}.", wrong=[typed.strip()])
+    extra = [w for w in words if w not in prep.neutral and not _NUMBERISH.match(w)]
+    extra = [w for w in extra if w not in allowed and w not in _UNIT_WORDS and w not in FILLER]
+    if len(extra) > 1:  # one word more ("approximately") is fine, a bag of words is not
+        shown = " ".join(extra[:6])
+        return _reject(f"Give just the figure; {shown} are not part of it: {right}.", [shown])
     exact = not (set(words) - allowed - {_fmt(value)} - FILLER - {"least", "up", "exactly"})
     note = "" if a.qualifier == "exactly" else f" ({a.display()})"
     return _verdict(correct=True, score=1.0, matched=[qid], feedback=f"Correct{note}.", exact=exact)
@@ -642,7 +663,7 @@ def grade_fact(
     if isinstance(a, ListAnswer):
         return _grade_list(fact, a, typed, prep, required)
     if isinstance(a, NumberAnswer):
-        return _grade_number(fact, a, typed, qid)
+        return _grade_number(fact, a, typed, qid, prep)
     if isinstance(a, DateAnswer | DateRangeAnswer):
         return _grade_date(fact, a, typed, qid)
     return _grade_text(fact, a, typed, qid, prep)
