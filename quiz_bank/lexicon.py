@@ -77,7 +77,14 @@ def _country_names() -> dict[str, str]:
             for word in tokens(value):
                 if len(word) > 3 and word.isalpha():
                     seen.setdefault(word, set()).add(code)
-    out = {w: next(iter(codes)) for w, codes in seen.items() if len(codes) < _GENERIC_IN}
+    singles = [w for w, codes in exact.items() if len(codes) == 1]
+    out = {
+        w: next(iter(codes))
+        for w, codes in seen.items()
+        if len(codes) < _GENERIC_IN
+        # "indian" (of British Indian Ocean Territory) is first the people of India
+        and not any(w != e and len(e) >= 4 and w.startswith(e[:-1]) for e in singles)
+    }
     for word, codes in exact.items():
         if len(codes) == 1:
             out[word] = next(iter(codes))
@@ -112,7 +119,13 @@ def country_of(word: str) -> str | None:
     for ending in _DEMONYM_ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 4:
-            found.update(code for name, code in names.items() if name.startswith(stem))
+            # belarus-ian, chin-ese; peruv-ian of peru (a letter or two added to the name)
+            found.update(
+                code
+                for name, code in names.items()
+                if name.startswith(stem)
+                or (len(name) >= 4 and stem.startswith(name) and len(stem) - len(name) <= 2)
+            )
             if found:
                 break
     if not found:  # russia -> russian (of Russian Federation)

@@ -6,10 +6,14 @@ the leniency a teacher would from general knowledge:
 - a person is named as the article names them alone ("Yoon" when the article says "Yoon
   said"), unless that word also names someone else in the briefing;
 - a term keeps its meaning without a country qualifier ("Nuclear Consultative Group" for
-  "Korea Nuclear Consultative Group"); naming another country is still wrong (`contradiction`).
+  "Korea Nuclear Consultative Group"); naming another country is still wrong (`contradiction`);
+- an abbreviation the article defines ("Centre for Disease Control (CDC)") stands for its
+  long form, and the long form for the abbreviation.
 """
 
 from __future__ import annotations
+
+import re
 
 from briefing_data.models import Briefing, FactBase, TextAnswer
 from quiz_bank.lexicon import is_country_word
@@ -31,6 +35,13 @@ def implied_forms(
             if reduced not in known:
                 known.add(reduced)
                 out.append((reduced, text))
+    if briefing is not None:
+        for long, short in abbreviations(briefing):
+            for form, text in list(accepted):
+                other = short if form == long else long if form == short else None
+                if other is not None and other not in known:
+                    known.add(other)
+                    out.append((other, text))
     answer = fact.answer
     if briefing is not None and isinstance(answer, TextAnswer) and answer.type == "person":
         for word in short_names(briefing, fact, answer.canonical):
@@ -41,14 +52,14 @@ def implied_forms(
 
 
 def short_names(briefing: Briefing, fact: FactBase, name: str) -> list[str]:
-    """The first or last word of a person's name, when the article uses it alone and it names
-    no one else of the briefing."""
+    """A word of a person's name that the article uses alone (Delgado of Maria Delgado Ruiz,
+    in "Delgado said"), when it names no one else of the briefing."""
     words = tokens(name)
     if len(words) < 2:
         return []
     rivals = _other_person_words(briefing, fact.id, tuple(words))
     out = []
-    for word in {words[0], words[-1]}:
+    for word in set(words):
         if len(word) < 3 or not word.isalpha() or word in rivals:
             continue
         if any(_alone(text, word, set(words)) for text in _texts(briefing)):
@@ -68,14 +79,18 @@ def _alone(text: tuple[str, ...], word: str, name: set[str]) -> bool:
 
 
 def _texts(briefing: Briefing) -> tuple[tuple[str, ...], ...]:
-    """Every evidence and statement of the briefing, as normalised words (filler kept)."""
+    """The article's lines, and every evidence and statement of the briefing, as normalised
+    words (filler kept)."""
     hit = _TEXTS.get(id(briefing))
     if hit is not None and hit[0] is briefing:
         return hit[1]
     texts = tuple(
         tuple(tokens(text, keep_filler=True))
-        for f in briefing.facts()
-        for text in (f.evidence, f.statement)
+        for text in [
+            *briefing.article.splitlines(),
+            *(t for f in briefing.facts() for t in (f.evidence, f.statement)),
+        ]
+        if text.strip()
     )
     if len(_TEXTS) > 64:
         _TEXTS.clear()
@@ -98,3 +113,40 @@ def _other_person_words(briefing: Briefing, fact_id: str, name: tuple[str, ...])
             if words != name:
                 out.update(words)
     return frozenset(out)
+
+
+# A name of capitalised words and the abbreviation after it in brackets: "Centre for Disease
+# Control and Prevention (CDC)".
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’.-]*[\s]+(?:(?:of|for|and|the|on|de|du|des)\s+)*){1,10})\(([A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def abbreviations(briefing: Briefing) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(long form, abbreviation) of each abbreviation the article defines, normalised.
+
+    The abbreviation must be the initials of the capitalised words before it (small words may
+    be skipped): "... said the Chinese Center for Disease Control (CDC)" gives Center for
+    Disease Control = CDC, as the initials decide where the name begins.
+    """
+    hit = _ABBREVIATIONS.get(id(briefing))
+    if hit is not None and hit[0] is briefing:
+        return hit[1]
+    found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for m in _DEFINED.finditer(briefing.article):
+        short = m.group(2)
+        capitals = [w for w in re.finditer(r"\S+", m.group(1)) if w.group(0)[:1].isupper()]
+        n = len(short)
+        initials = "".join(w.group(0)[0] for w in capitals[-n:]).upper()
+        if n <= len(capitals) and initials == short.upper():
+            long = tuple(tokens(m.group(1)[capitals[-n].start() :]))
+            abbr = tuple(tokens(short))
+            if long and abbr and long != abbr:
+                found.append((long, abbr))
+    if len(_ABBREVIATIONS) > 64:
+        _ABBREVIATIONS.clear()
+    _ABBREVIATIONS[id(briefing)] = (briefing, found)
+    return found
+
+
+_ABBREVIATIONS: dict[int, tuple[Briefing, list[tuple[tuple[str, ...], tuple[str, ...]]]]] = {}
