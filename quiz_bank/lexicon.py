@@ -172,3 +172,37 @@ def countries_in(words: list[str]) -> list[tuple[int, int, str]]:
                 found.append((i, i + 1, code))
             i += 1
     return found
+
+
+@functools.cache
+def _aliases() -> dict[str, list[tuple[str, ...]]]:
+    """Every name of each country, normalised: short, common and official names, and the
+    initials of the official name when three letters or more and no other country's (dprk,
+    prc, usa)."""
+    import pycountry
+
+    names: dict[str, list[tuple[str, ...]]] = {}
+    initials: dict[tuple[str, ...], set[str]] = {}
+    for country in pycountry.countries:
+        forms: list[tuple[str, ...]] = []
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                forms.append(tuple(tokens(value)))
+        official = getattr(country, "official_name", None) or country.name
+        letters = "".join(w[0] for w in official.replace(",", " ").split() if w[0].isupper())
+        if len(letters) >= 3:
+            initials.setdefault((letters.lower(),), set()).add(country.alpha_2)
+        names[country.alpha_2] = [f for f in dict.fromkeys(forms) if f]
+    for form, codes in initials.items():
+        if len(codes) == 1 and not is_common_word(form[0]):
+            names[next(iter(codes))].append(form)
+    return names
+
+
+def country_aliases(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other names of the country these words name, if they name exactly one country."""
+    found = countries_in(list(words))
+    if len(found) != 1 or found[0][1] - found[0][0] != len(words):
+        return []
+    return [f for f in _aliases().get(found[0][2], []) if f != words]

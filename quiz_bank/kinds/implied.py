@@ -7,6 +7,7 @@ the leniency a teacher would from general knowledge:
   said"), unless that word also names someone else in the briefing;
 - a term keeps its meaning without a country qualifier ("Nuclear Consultative Group" for
   "Korea Nuclear Consultative Group"); naming another country is still wrong (`contradiction`);
+- a country is right by any of its names (PRC for China, DPRK for North Korea: pycountry);
 - an abbreviation the article defines ("Centre for Disease Control (CDC)") stands for its
   long form, and the long form for the abbreviation.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 
 from briefing_data.models import Briefing, FactBase, TextAnswer
-from quiz_bank.lexicon import is_country_word
+from quiz_bank.lexicon import country_aliases, country_words, is_country_word
 from quiz_bank.normalize import tokens
 
 Form = tuple[str, ...]
@@ -29,9 +30,15 @@ def implied_forms(
     out: list[tuple[Form, str]] = []
     known = {form for form, _ in accepted}
     for form, text in accepted:
+        for alias in country_aliases(form):
+            if alias not in known:
+                known.add(alias)
+                out.append((alias, text))
         places = [w for w in form if is_country_word(w)]
         if places and len(form) - len(places) >= 2:
             reduced = tuple(w for w in form if not is_country_word(w))
+            if all(w in country_words() for w in reduced):
+                continue  # a country's own name (Islamic Republic of Iran), not a term
             if reduced not in known:
                 known.add(reduced)
                 out.append((reduced, text))

@@ -42,7 +42,36 @@ def contradiction(words: list[str], explained: set[int], key: WordKey) -> str | 
             return w
         if w in key.others and w not in key.neutral and not is_common_word(w):
             return w
+        if key.person and _another_name(w, key):
+            return w
     return None
+
+
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ichna")
+
+
+def _another_name(word: str, key: WordKey) -> bool:
+    """A word beside a person's name that is itself a name the key does not give (Viktor
+    Lukashenko for Alyaksandr Lukashenka): no common word, no word of the question or
+    article, and not a slip of any word of the key."""
+    if len(word) < 3 or not word.isalpha() or word in key.neutral or is_common_word(word):
+        return False
+    if word.endswith(_PATRONYMIC):  # Aleksandr Grigoryevich Lukashenko: his father's name
+        return False
+    spelled = key.accepted_words | key.joined
+    if any(within(word, w, typo_budget(w)) for w in spelled):
+        return False
+    # Another transliteration of a word of the name (Yun for Yoon): same first letter, same
+    # consonants.
+    return not any(w[0] == word[0] and _consonants(w) == _consonants(word) for w in spelled)
+
+
+def _consonants(word: str) -> str:
+    out = ""
+    for ch in word:
+        if ch not in "aeiouy" and not out.endswith(ch):
+            out += ch
+    return out
 
 
 def rival_country(words: list[str], key: WordKey) -> str | None:
@@ -54,7 +83,8 @@ def rival_country(words: list[str], key: WordKey) -> str | None:
     for start, end, country in countries_in(words):
         if country in key.countries:
             continue
-        if key.country_answer or any(w not in key.neutral for w in words[start:end]):
+        bare = end - start == len(words)  # the part is just a country: a second answer
+        if key.country_answer or bare or any(w not in key.neutral for w in words[start:end]):
             return " ".join(words[start:end])
     return None
 

@@ -39,6 +39,8 @@ class WordKey:
     countries: frozenset[str] = frozenset()
     # Whether the answer is a country (China, North Korea): another country is another answer.
     country_answer: bool = False
+    # Whether the answer names a person: another given name beside it names someone else.
+    person: bool = False
     # Two or more adjacent words of an accepted form, written together (xijinping).
     joined: frozenset[str] = frozenset()
 
@@ -91,6 +93,7 @@ def build_key(
     prepared_items: list[tuple[str, str, list[Form]]] = []
     for key, answer, texts in items:
         pairs = [(t, v) for v in texts if (t := key_form(v, synonyms))]
+        pairs += implied_forms(fact, None, pairs)
         pairs.sort(key=lambda p: len(p[0]), reverse=True)
         prepared_items.append((key, answer, [t for t, _ in pairs]))
         accepted += pairs
@@ -113,6 +116,7 @@ def build_key(
         countries=frozenset(c for form, _ in accepted for _, _, c in countries_in(list(form))),
         joined=frozenset(j for form, _ in accepted for j in _joins(form)),
         country_answer=bool(accepted) and _all_country(accepted[0][0]),
+        person=getattr(fact.answer, "type", None) == "person",
     )
 
 

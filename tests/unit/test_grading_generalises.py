@@ -217,3 +217,26 @@ def test_own_dev_answers_all_agree() -> None:
             wrong.append((case["question"], case["answer"], expect, got))
     assert len(lines) >= 150
     assert wrong == []
+
+
+def test_a_country_by_any_of_its_names_and_not_with_another() -> None:
+    assert ok_uncurated("partner", "the Republic of Peru")
+    assert not ok_uncurated("partner", "Chile")
+    assert not ok_uncurated("partner", "Peru and Chile")
+
+
+@pytest.mark.parametrize(
+    ("typed", "right"),
+    [
+        ("Viktor Lukashenko", False),  # another given name: another person
+        ("Aleksandr Grigoryevich Lukashenko", True),  # a patronymic is no other name
+        ("President Lukashenko", True),
+    ],
+)
+def test_another_given_name_names_another_person(typed: str, right: bool) -> None:
+    assert ok("belarus-leader", typed) is right
+
+
+def test_a_second_country_as_a_part_of_its_own_is_a_second_answer() -> None:
+    assert not ok("strategy-most-likely", "localization in Belarus and Russia")
+    assert ok("strategy-most-likely", "localization in Belarus, with Chinese help")
