@@ -43,6 +43,8 @@ class WordKey:
     person: bool = False
     # Two or more adjacent words of an accepted form, written together (xijinping).
     joined: frozenset[str] = frozenset()
+    # The same, each with the words it joins (supplylines -> supply, lines).
+    splits: dict[str, Form] = field(default_factory=dict)
 
     def spelled(self, form: Form) -> str:
         return next((text for f, text in self.accepted if f == form), " ".join(form))
@@ -98,6 +100,7 @@ def build_key(
         prepared_items.append((key, answer, [t for t, _ in pairs]))
         accepted += pairs
     wrong = [(t, w) for w in wrong_texts if (t := key_form(w, synonyms))]
+    splits = {j: parts for form, _ in accepted for j, parts in _joins(form).items()}
     accepted_words = frozenset(w for form, _ in accepted for w in form)
     wrong_words = frozenset(w for form, _ in wrong for w in form) - accepted_words
     neutral = frozenset(tokens(" ".join([fact.question, fact.statement, fact.evidence])))
@@ -114,7 +117,8 @@ def build_key(
             ((k, form) for k, _, fs in prepared_items for form in fs), key=lambda kf: -len(kf[1])
         ),
         countries=frozenset(c for form, _ in accepted for _, _, c in countries_in(list(form))),
-        joined=frozenset(j for form, _ in accepted for j in _joins(form)),
+        joined=frozenset(splits),
+        splits=splits,
         country_answer=bool(accepted) and _all_country(accepted[0][0]),
         person=getattr(fact.answer, "type", None) == "person",
     )
@@ -130,6 +134,17 @@ def _joins(form: Form) -> dict[str, Form]:
     return {
         "".join(form[i:j]): form[i:j] for i in range(len(form)) for j in range(i + 2, len(form) + 1)
     }
+
+
+def split_joined(words: list[str], key: WordKey) -> list[str]:
+    """Typed words that are several key words written together, split (supply-lines)."""
+    if not any(w in key.splits and w not in key.accepted_words for w in words):
+        return words
+    out: list[str] = []
+    for w in words:
+        parts = key.splits.get(w) if w not in key.accepted_words else None
+        out.extend(parts or (w,))
+    return out
 
 
 def may_respace(words: list[str], key: WordKey) -> bool:
