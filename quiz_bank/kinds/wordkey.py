@@ -209,18 +209,25 @@ def _honest_slip(typed: str, expected: str, key: WordKey) -> int | None:
 def match_form(
     typed: list[str], used: set[int], form: Form, key: WordKey
 ) -> tuple[list[int], list[tuple[str, str]]] | None:
-    """Find every word of `form` among the unused typed words, in any order."""
+    """Find every word of `form` among the unused typed words, in any order.
+
+    A letter may stand for a word of a person's name before its last word (E. Feng).
+    """
     taken: list[int] = []
     slips: list[tuple[str, str]] = []
-    for word in form:
+    for n, word in enumerate(form):
         best: tuple[int, int] | None = None
+        initial = key.person and n < len(form) - 1 and len(word) > 1 and word.isalpha()
         for i, t in enumerate(typed):
             if i in used or i in taken:
                 continue
             if t == word:
                 best = (0, i)
                 break
-            d = word_distance(t, word, key)
+            if initial and len(t) == 1 and t == word[0]:
+                d: int | None = 1
+            else:
+                d = word_distance(t, word, key)
             if d is not None and (best is None or d < best[0]):
                 best = (d, i)
         if best is None:

@@ -240,3 +240,9 @@ def test_another_given_name_names_another_person(typed: str, right: bool) -> Non
 def test_a_second_country_as_a_part_of_its_own_is_a_second_answer() -> None:
     assert not ok("strategy-most-likely", "localization in Belarus and Russia")
     assert ok("strategy-most-likely", "localization in Belarus, with Chinese help")
+
+
+def test_an_initial_stands_for_a_word_of_a_persons_name_only() -> None:
+    assert ok("china-docs-signatory", "X. Jinping")
+    assert not ok("fortified-oblast", "R. Oblast")
+    assert not ok("machulishchy-airfield", "M. airfield")
