@@ -246,3 +246,20 @@ def test_an_initial_stands_for_a_word_of_a_persons_name_only() -> None:
     assert ok("china-docs-signatory", "X. Jinping")
     assert not ok("fortified-oblast", "R. Oblast")
     assert not ok("machulishchy-airfield", "M. airfield")
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "typed", "right"),
+    [
+        ("missiles-2022", "717 missiles in 2022", True),  # the question's year restated
+        ("missiles-2022", "2022", False),  # ... is no answer on its own
+        ("rail-partisans-sentence", "22 years for two of them", True),
+        ("missiles-2022", "<717", False),
+        ("missiles-2022", "≥717", True),
+        ("kinzhal-range", ">2000 km", False),
+    ],
+)
+def test_figures_of_the_question_are_context_and_signs_are_bounds(
+    fact_id: str, typed: str, right: bool
+) -> None:
+    assert ok(fact_id, typed) is right
