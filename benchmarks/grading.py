@@ -39,6 +39,7 @@ from pathlib import Path
 
 from briefing_data.loader import builtin_briefing, load_briefing
 from briefing_data.models import Briefing
+from quiz_bank.normalize import tokens
 from quiz_bank.questions import find_question, grade_question
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,19 +134,19 @@ def _words_list(text: str) -> set[str]:
 
 
 def asks_for(briefing: Briefing, fact_id: str, gold: dict[str, object]) -> bool:
-    """Whether the generated fact asks for the gold answer (as `gen_score.py` judges recall):
-    its key accepts the gold answer, or its answer shares >= 60% of words with it."""
+    """Whether the generated fact asks for the gold answer: their answers share >= 60% of
+    words (as `gen_score.py` counts a fact recovered), or name the same figure. The grader
+    is not asked, so the mapping is the same whichever grader is measured."""
     items = gold.get("items")
     answer = (
         ", ".join(map(str, items)) if gold.get("kind") == "list" and items else str(gold["answer"])
     )
-    v = grade_question(briefing, find_question(briefing, fact_id), answer)
-    if v.correct:
+    mine = briefing.fact(fact_id).answer_text
+    ga, fa = _words(answer), _words(mine)
+    if ga and fa and len(ga & fa) / max(len(ga), len(fa)) >= 0.6:
         return True
-    if isinstance(items, list) and items and len(set(v.matched)) >= max(1, -(-len(items) // 2)):
-        return True
-    ga, fa = _words(answer), _words(briefing.fact(fact_id).answer_text)
-    return bool(ga and fa) and len(ga & fa) / max(len(ga), len(fa)) >= 0.6
+    figures = {t for t in tokens(answer) if t.replace(".", "").isdigit()}
+    return bool(figures) and figures == {t for t in tokens(mine) if t.replace(".", "").isdigit()}
 
 
 def map_gold(briefing: Briefing, gold: list[dict[str, object]]) -> dict[int, str | None]:
@@ -153,7 +154,7 @@ def map_gold(briefing: Briefing, gold: list[dict[str, object]]) -> dict[int, str
 
     The candidates are the three generated facts whose evidence covers most of the gold
     evidence (at least half of its words); the first of them that asks for the gold answer is
-    taken, as `shared/eval/gen_score.py` counts a gold fact recovered. A sentence often carries
+    taken, much as `shared/eval/gen_score.py` counts a gold fact recovered. A sentence often carries
     several facts, so the best-covering evidence alone may belong to another question.
     """
     out: dict[int, str | None] = {}
