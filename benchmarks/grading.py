@@ -54,6 +54,11 @@ IMPORTED = [
         ROOT / "tests" / "data" / "grading_dev_own_south-korea-impeachment.jsonl",
     ),
     (
+        "own dev imported (devsecops-survey-2024)",
+        "devsecops-survey-2024",
+        ROOT / "tests" / "data" / "grading_dev_own_devsecops-survey-2024.jsonl",
+    ),
+    (
         "held-out imported (china-plague-cases)",
         "china-plague-cases",
         HELDOUT / "grading_china-plague-cases.jsonl",

@@ -7,6 +7,7 @@ the leniency a teacher would from general knowledge:
   said"), unless that word also names someone else in the briefing;
 - a term keeps its meaning without a country qualifier ("Nuclear Consultative Group" for
   "Korea Nuclear Consultative Group"); naming another country is still wrong (`contradiction`);
+- a rank is right as its figure alone (fifth, 5th for "number five");
 - a country is right by any of its names (PRC for China, DPRK for North Korea: pycountry);
 - an abbreviation the article defines ("Centre for Disease Control (CDC)") stands for its
   long form, and the long form for the abbreviation.
@@ -22,6 +23,9 @@ from quiz_bank.normalize import tokens
 
 Form = tuple[str, ...]
 
+# Words that only say a figure is a rank ("number five", "no. 5", "rank 5", "place 5").
+_RANK_WORDS = frozenset({"number", "no", "rank", "place", "spot", "position"})
+
 
 def implied_forms(
     fact: FactBase, briefing: Briefing | None, accepted: list[tuple[Form, str]]
@@ -30,6 +34,12 @@ def implied_forms(
     out: list[tuple[Form, str]] = []
     known = {form for form, _ in accepted}
     for form, text in accepted:
+        figures = [w for w in form if w.isdigit()]
+        # "number five" is the fifth: a rank said with its figure alone.
+        rank = len(figures) == 1 and all(w in _RANK_WORDS for w in form if w not in figures)
+        if rank and (figures[0],) not in known:
+            known.add((figures[0],))
+            out.append(((figures[0],), text))
         for alias in country_aliases(form):
             if alias not in known:
                 known.add(alias)

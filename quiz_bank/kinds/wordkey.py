@@ -137,13 +137,29 @@ def _joins(form: Form) -> dict[str, Form]:
 
 
 def split_joined(words: list[str], key: WordKey) -> list[str]:
-    """Typed words that are several key words written together, split (supply-lines)."""
-    if not any(w in key.splits and w not in key.accepted_words for w in words):
+    """Typed words spaced as the key spaces them: a word that is several key words written
+    together is split (supply-lines), and a run of words that is one key word is joined
+    (problem solving for problem-solving)."""
+    if not may_respace(words, key):
         return words
     out: list[str] = []
-    for w in words:
+    i = 0
+    while i < len(words):
+        w = words[i]
         parts = key.splits.get(w) if w not in key.accepted_words else None
-        out.extend(parts or (w,))
+        if parts:
+            out.extend(parts)
+            i += 1
+            continue
+        for end in range(min(len(words), i + 3), i + 1, -1):
+            run = "".join(words[i:end])
+            if run in key.accepted_words:
+                out.append(run)
+                i = end
+                break
+        else:
+            out.append(w)
+            i += 1
     return out
 
 

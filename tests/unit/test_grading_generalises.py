@@ -263,3 +263,41 @@ def test_figures_of_the_question_are_context_and_signs_are_bounds(
     fact_id: str, typed: str, right: bool
 ) -> None:
     assert ok(fact_id, typed) is right
+
+
+def test_a_rank_by_its_figure_and_words_spaced_as_the_key(tmp_path: Path) -> None:
+    article = "Cloud computing fell to number five. Teams focus on problem-solving and reuse.\n"
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        """id: ranks
+title: Ranks
+source: {file: a.txt, title: Ranks}
+cards:
+  - id: c
+    title: C
+    summary: S.
+    facts:
+      - id: rank
+        kind: text
+        question: Where did cloud computing fall to?
+        statement: Cloud computing fell to number five.
+        evidence: "Cloud computing fell to number five."
+        answer: {canonical: number five}
+      - id: focus
+        kind: list
+        question: What do teams focus on?
+        statement: Teams focus on problem-solving and reuse.
+        evidence: "Teams focus on problem-solving and reuse."
+        answer:
+          items:
+            - {key: problem-solving, answer: problem-solving}
+            - {key: reuse, answer: reuse}
+""",
+        encoding="utf-8",
+    )
+    briefing = load_briefing(tmp_path / "b.yaml")
+    rank, focus = briefing.fact("rank"), briefing.fact("focus")
+    assert grade_fact(rank, "fifth", briefing=briefing).correct
+    assert grade_fact(rank, "5th", briefing=briefing).correct
+    assert not grade_fact(rank, "fourth", briefing=briefing).correct
+    assert grade_fact(focus, "problem solving and reuse", briefing=briefing).correct
