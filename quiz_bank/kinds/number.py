@@ -30,6 +30,11 @@ _UPPER_QUALIFIERS = re.compile(
     r"\b(at least|more than|over|above|no less than|not less than|minimum|min|or more|or over"
     r"|or above|upwards of|in excess of|exceeding|plus)\b"
 )
+# Words that make a figure an estimate.
+_APPROXIMATE = re.compile(
+    r"\b(about|around|roughly|approximately|approx|circa|nearly|almost|some|or so"
+    r"|give or take|more or less|estimated)\b"
+)
 # 717+, >717, ≥717 bound a figure from below; <2000, ≤2000 from above.
 _UPPER_SIGN = re.compile(r"\d\s*\+|[>≥]\s*\d")
 _LOWER_SIGN = re.compile(r"[<≤]\s*\d")
@@ -85,6 +90,9 @@ class NumberKind:
         if bad_units:
             return reject(f"Right number, wrong unit: {right}.", [f"{fmt(value)} {bad_units[0]}"])
         folded = typed.folded
+        if a.qualifier != "about" and (_APPROXIMATE.search(folded) or "~" in typed.raw):
+            # A hedge: the article gives the figure, so "about 717" does not know it.
+            return reject(f"Right number, but give the figure: {right}.", [typed.raw.strip()])
         upper = _UPPER_QUALIFIERS.search(folded) or _UPPER_SIGN.search(typed.raw)
         lower = _LOWER_QUALIFIERS.search(folded) or _LOWER_SIGN.search(typed.raw)
         # A bound contradicts the other bound, and an exact figure ("at least 16" is not 16).
