@@ -301,3 +301,12 @@ cards:
     assert grade_fact(rank, "5th", briefing=briefing).correct
     assert not grade_fact(rank, "fourth", briefing=briefing).correct
     assert grade_fact(focus, "problem solving and reuse", briefing=briefing).correct
+
+
+def test_word_families_cover_stems_porter_cuts_short() -> None:
+    from quiz_bank.wordmatch import same_family
+
+    assert same_family("producing", "production")
+    assert same_family("localizing", "localization")
+    assert not same_family("relocation", "location")
+    assert not same_family("medical", "medicine")
