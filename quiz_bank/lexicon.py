@@ -9,13 +9,25 @@ that a learner means them.
 from __future__ import annotations
 
 import functools
+import re
 
-from quiz_bank.normalize import normal_word, tokens
+from quiz_bank.normalize import FILLER, fold, normal_word
 
 # Endings that make a people or an adjective of a country's name (Belarusian, Chinese, Iranian).
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "an", "n", "i", "ic")
 # A word in more country names than this is a generic part of names ("republic", "united").
 _GENERIC_IN = 2
+
+_LETTERS = re.compile(r"[a-z]+")
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
+def name_words(name: str, *, keep_filler: bool = False) -> list[str]:
+    """The words of a name as an answer's tokens would read them, without reading numbers
+    (a name has no figures, and "Niue" is no slip of nine)."""
+    words = _LETTERS.findall(_HYPHEN.sub("", fold(name)))  # Dong-hoon as tokens: donghoon
+    return [normal_word(w) for w in words if keep_filler or w not in FILLER]
+
 
 # A word seen fewer times than this in the spell checker's corpus is too rare to be meant.
 COMMON_WORD_MIN_COUNT = 40
@@ -31,7 +43,7 @@ def country_words() -> frozenset[str]:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
-                names.update(tokens(value))
+                names.update(name_words(value))
     return frozenset(w for w in names if len(w) > 3 and w.isalpha())
 
 
@@ -71,10 +83,10 @@ def _country_names() -> dict[str, str]:
             value = getattr(country, attr, None)
             if not value:
                 continue
-            short = [w for w in tokens(value.split(",")[0]) if w.isalpha()]
+            short = name_words(value.split(",")[0])
             if len(short) == 1 and attr != "official_name":
                 exact.setdefault(short[0], set()).add(code)
-            for word in tokens(value):
+            for word in name_words(value):
                 if len(word) > 3 and word.isalpha():
                     seen.setdefault(word, set()).add(code)
     singles = [w for w, codes in exact.items() if len(codes) == 1]
@@ -147,7 +159,7 @@ def _country_phrases() -> dict[tuple[str, ...], str]:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
-                words = tuple(tokens(value.split(",")[0]))
+                words = tuple(name_words(value.split(",")[0]))
                 if 2 <= len(words) <= 3:
                     out.setdefault(words, set()).add(country.alpha_2)
     return {words: next(iter(codes)) for words, codes in out.items() if len(codes) == 1}
@@ -188,7 +200,7 @@ def _aliases() -> dict[str, list[tuple[str, ...]]]:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value and "," not in value:
-                forms.append(tuple(tokens(value)))
+                forms.append(tuple(name_words(value)))
         official = getattr(country, "official_name", None) or country.name
         letters = "".join(w[0] for w in official.replace(",", " ").split() if w[0].isupper())
         if len(letters) >= 3:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from briefing_data.models import Briefing, FactBase, TextAnswer
-from quiz_bank.lexicon import country_aliases, country_words, is_country_word
+from quiz_bank.lexicon import country_aliases, country_words, is_country_word, name_words
 from quiz_bank.normalize import tokens
 
 Form = tuple[str, ...]
@@ -102,7 +102,7 @@ def _texts(briefing: Briefing) -> tuple[tuple[str, ...], ...]:
     if hit is not None and hit[0] is briefing:
         return hit[1]
     texts = tuple(
-        tuple(tokens(text, keep_filler=True))
+        tuple(name_words(text, keep_filler=True))
         for text in [
             *briefing.article.splitlines(),
             *(t for f in briefing.facts() for t in (f.evidence, f.statement)),

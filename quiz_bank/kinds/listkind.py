@@ -69,8 +69,9 @@ class ListKind:
                 found = _match_in(flat, [*spots, head], used - {head}, key, keep={head})
                 for item_key, slips in found:
                     credit(item_key, slips)
-        for item_key, slips in _match_in(flat, list(range(len(flat))), used, key):
-            credit(item_key, slips)
+        if len({owner[i] for i in range(len(flat)) if i not in used}) > 1:
+            for item_key, slips in _match_in(flat, list(range(len(flat))), used, key):
+                credit(item_key, slips)
         matched.sort(key=order.index)
         wrong = self._unexplained(chunks, flat, owner, used, key)
         missed = [k for k in order if k not in matched]

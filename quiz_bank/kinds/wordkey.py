@@ -231,11 +231,14 @@ def match_form(
     """
     taken: list[int] = []
     slips: list[tuple[str, str]] = []
+    blocked = set(used)
+    distances = key.distances
+    last = len(form) - 1
     for n, word in enumerate(form):
         best: tuple[int, int] | None = None
-        initial = key.person and n < len(form) - 1 and len(word) > 1 and word.isalpha()
+        initial = key.person and n < last and len(word) > 1 and word.isalpha()
         for i, t in enumerate(typed):
-            if i in used or i in taken:
+            if i in blocked:
                 continue
             if t == word:
                 best = (0, i)
@@ -243,12 +246,14 @@ def match_form(
             if initial and len(t) == 1 and t == word[0]:
                 d: int | None = 1
             else:
-                d = word_distance(t, word, key)
+                pair = (t, word)
+                d = distances[pair] if pair in distances else word_distance(t, word, key)
             if d is not None and (best is None or d < best[0]):
                 best = (d, i)
         if best is None:
             return None
         taken.append(best[1])
+        blocked.add(best[1])
         if best[0]:
             slips.append((typed[best[1]], word))
     return taken, slips
