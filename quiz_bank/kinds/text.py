@@ -17,18 +17,8 @@ from quiz_bank.kinds.common import (
     reject,
     verdict,
 )
-from quiz_bank.kinds.wordkey import (
-    WordKey,
-    best_form,
-    build_key,
-    contradiction,
-    foreign_entity,
-    label,
-    matches_wrong,
-    near_miss,
-    rival_country,
-    unexplained,
-)
+from quiz_bank.kinds.rivals import contradiction, foreign_entity, label, near_miss, rival_country
+from quiz_bank.kinds.wordkey import WordKey, best_form, build_key, matches_wrong, unexplained
 from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
 
