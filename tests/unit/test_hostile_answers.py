@@ -66,7 +66,7 @@ def test_a_bag_of_words_holding_the_answer_is_not_the_answer() -> None:
     # The answer with words of its own question or quote, or one more word, still counts.
     for typed in ("Lukashenka", "Lukashenka, the dictator", "the president of Belarus, Lukashenko"):
         assert _grade("belarus-leader", typed)[0], typed
-    assert _grade("missiles-2022", "approximately 717 missiles")[0]
+    assert _grade("missiles-2022", "definitely 717 missiles")[0]
 
 
 def test_json_lines_out_survive_splitlines() -> None:
