@@ -121,7 +121,7 @@ def focus_words(question: str) -> Focus:
     elif first in ("when", "where") and tokens[1] in _AUX and len(tokens) <= SHORT_QUESTION:
         return Focus(words(tokens[-1])[-1:], False)  # "when will the war end"
     elif first not in _QUESTION_WORDS and len(tokens) <= KEYWORDS:
-        return Focus(words(" ".join(tokens)), True)  # "kinzhal speed": every word counts
+        return Focus(words(" ".join(tokens)), True)  # "lamp colour": every word counts
     else:
         return none
     run = []
