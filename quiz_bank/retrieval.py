@@ -209,8 +209,8 @@ class FactIndex:
             match = process.extractOne(
                 word, self.vocabulary, scorer=OSA.distance, score_cutoff=budget
             )
-            # A typo that lands on another real word (globalization/localization) is no typo.
-            if match and not (is_common_word(word) and match[1] >= 2):
+            # A real word is no typo of another (fixing/firing, globalization/localization).
+            if match and not is_common_word(word):
                 found = (self.surface[match[0]], 1.0)
         if found is None and len(word) >= 3 and word.isalpha():
             near = process.extractOne(word, self._stop_typos, scorer=OSA.distance, score_cutoff=1)
@@ -277,9 +277,12 @@ class FactIndex:
             kept = heapq.nlargest(CANDIDATES, lexical.items(), key=lambda kv: kv[1])
             lexical = defaultdict(float, kept)
         dense = self._dense(query.text, list(lexical))
-        total = sum(self.idf[t] for t in query.terms) + sum(
-            self.unknown_weight(w) for w in query.unknown
-        )
+        # A word read by meaning weighs what it would weigh unknown, if that is less: the
+        # reading is a guess.
+        weight = {t: self.idf[t] for t in query.terms}
+        for w, t in query.readings.items():
+            weight[t] = min(weight[t], self.unknown_weight(w))
+        total = sum(weight.values()) + sum(self.unknown_weight(w) for w in query.unknown)
         hits = []
         for i, score in lexical.items():
             fact = self.facts[i]
@@ -288,7 +291,7 @@ class FactIndex:
                 *(CUE_WORDS.get(c, set()) for c in query.cues & self.fact_cues[fact.id])
             )
             matched = sum(
-                self.idf[t] * s for t, s in query.terms.items() if t in doc or t in answered
+                weight[t] * s for t, s in query.terms.items() if t in doc or t in answered
             )
             score = score / top + DENSE_WEIGHT * dense.get(i, 0.0)
             if query.cues:
@@ -308,7 +311,7 @@ class FactIndex:
                     self.unknown_weight(w) * self.relates(w, hit.fact) for w in query.unknown
                 )
                 credit += sum(
-                    self.idf[t] * self.relates(w, hit.fact)
+                    weight[t] * self.relates(w, hit.fact)
                     for w, t in query.readings.items()
                     if t not in doc
                 )
