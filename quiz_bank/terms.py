@@ -14,6 +14,7 @@ import re
 from briefing_data.models import FactBase, ListAnswer, NumberAnswer, TextAnswer
 from quiz_bank.gazetteer import fold_countries
 from quiz_bank.normalize import fold, normal_word, raw_words
+from quiz_bank.wordmatch import family_stem
 
 # English function words and the filler of questions: they carry no topic.
 STOPWORDS = frozenset(
@@ -66,19 +67,12 @@ _CUE_PATTERNS = [
 ]
 
 
-@functools.cache
-def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The word family of a normalised word; designations, numbers and concepts unchanged."""
     if word.startswith("@") or not word.isalpha() or len(word) <= 3:
         return word
-    return str(_stemmer().stemWord(word))
+    return family_stem(word)
 
 
 def words(text: str) -> list[str]:
