@@ -711,8 +711,13 @@ def import_(
         f"{draft.questions} questions, {result.seconds:.2f} s"
     )
     if review:
-        context.briefing_path = result.yaml_path
-        _open_app(context, review=draft)
+        from quiz_bank.generate.review import DraftReview
+        from tui_app.app import BriefingApp
+
+        app = BriefingApp(draft.briefing, context.db_path, briefing_path=result.yaml_path)
+        text = result.text_path.read_text(encoding="utf-8")
+        app.pending_review = DraftReview(draft, text, result.yaml_path, result.text_path)  # type: ignore[attr-defined]
+        app.run()
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
