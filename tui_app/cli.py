@@ -716,7 +716,7 @@ def import_(
 
         app = BriefingApp(draft.briefing, context.db_path, briefing_path=result.yaml_path)
         text = result.text_path.read_text(encoding="utf-8")
-        app.pending_review = DraftReview(draft, text, result.yaml_path, result.text_path)  # type: ignore[attr-defined]
+        app.pending_review = DraftReview(draft, text, result.yaml_path, result.text_path)
         app.run()
 
 
