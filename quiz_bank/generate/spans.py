@@ -294,6 +294,23 @@ _CLAUSE_OPENERS = FUNCTION_WORDS - {"a", "an", "the", "their", "its", "his", "he
 _PAIR = re.compile(rf"(?P<a>{_CAP}(?:\s+{_CAP})*)\s+and\s+(?:the\s+)?(?P<b>{_CAP}(?:\s+{_CAP})*)")
 
 
+def _coordinated(text: str, base: int, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items' spans when every piece reads as a list item, else []."""
+    spans: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(bounds):
+        got = _item_span(text, base + a, base + b, left=i == 0, right=i == len(bounds) - 1)
+        raw_words = text[base + a : base + b].split()
+        if (
+            got is None
+            or (0 < i < len(bounds) - 1 and len(text[got[0] : got[1]].split()) > 4)
+            or (i > 0 and raw_words and raw_words[0].lower() in _CLAUSE_OPENERS)
+            or re.search(r"\d", text[got[0] : got[1]])
+        ):
+            return []
+        spans.append(got)
+    return spans
+
+
 def list_candidates(s: Sentence) -> list[Candidate]:
     """Coordinations 'X, Y and Z' (and pairs of names 'Brindle and Halden')."""
     text = s.text
@@ -311,21 +328,13 @@ def list_candidates(s: Sentence) -> list[Candidate]:
         if body[last_a:tail_a].strip():
             bounds.append((last_a, tail_a))
         bounds.append((last_a + split.end(), last_b))
-        spans: list[tuple[int, int]] = []
-        for i, (a, b) in enumerate(bounds):
-            got = _item_span(text, base + a, base + b, left=i == 0, right=i == len(bounds) - 1)
-            raw_words = text[base + a : base + b].split()
-            if (
-                got is None
-                or (0 < i < len(bounds) - 1 and len(text[got[0] : got[1]].split()) > 4)
-                or (i > 0 and raw_words and raw_words[0].lower() in _CLAUSE_OPENERS)
-                or re.search(r"\d", text[got[0] : got[1]])
-            ):
-                spans = []
+        # The list may start after the first comma: "... of weapons, including X, Y and Z".
+        while len(bounds) >= 3:
+            spans = _coordinated(text, base, bounds)
+            if spans:
+                out.append(_list_candidate(s, _parallel(text, spans), 2.6))
                 break
-            spans.append(got)
-        if len(spans) >= 3:
-            out.append(_list_candidate(s, _parallel(text, spans), 2.6))
+            bounds = bounds[1:]
     for m in _PAIR.finditer(text):
         if any(c.spans[0][0] <= m.start() < c.spans[-1][1] for c in out):
             continue
@@ -340,7 +349,7 @@ def list_candidates(s: Sentence) -> list[Candidate]:
 
 
 _LOWER_PAIR = re.compile(
-    r"\b(?:to|by|for|from|like|with|between|both)\s+(?P<a>[a-z]{3,}s)\s+and\s+(?P<b>[a-z]{3,}s)\b"
+    r"(?P<a>\b(?:[a-z]{3,}\s)?[a-z]{3,}s)\s+and\s+(?P<b>[a-z]{3,}s)\b(?!\s+(?:of|to)\b)"
 )
 _TEMPORAL = frozenset(
     """today yesterday tomorrow week weeks month months year years day days time morning evening
@@ -352,9 +361,12 @@ def pair_candidates(s: Sentence) -> list[Candidate]:
     """Two plural nouns joined after a preposition: "sold to companies and schools"."""
     out = []
     for m in _LOWER_PAIR.finditer(s.text):
-        if {m.group("a"), m.group("b")} & FUNCTION_WORDS:
+        a_start = m.start("a")
+        if m.group("a").split()[0] in FUNCTION_WORDS | _CLAUSE_OPENERS:
+            a_start += len(m.group("a").split()[0]) + 1
+        if {m.group("a").split()[-1], m.group("b")} & FUNCTION_WORDS:
             continue
-        spans = [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
+        spans = [(a_start, m.end("a")), (m.start("b"), m.end("b"))]
         out.append(_list_candidate(s, spans, 2.0))
     return out
 
@@ -380,13 +392,34 @@ def tail_candidates(s: Sentence) -> list[Candidate]:
     span = [(start, m.end("tail"))]
     answer = TextAnswer(canonical=" ".join(words))
     score = 2.2 if len(words) > 1 else 1.6
-    return [Candidate(s, "text", span, answer, score, "tail")]
+    out = [Candidate(s, "text", span, answer, score, "tail")]
+    for clause in re.finditer(
+        r"(?<![\w'’])((?:[a-z][\w-]*\s+)?[a-z][\w-]*)(?=,?\s+(?:and|but)\s+|;)", s.text
+    ):
+        words = clause.group(1).split()
+        if words[0] in FUNCTION_WORDS:
+            words = words[1:]
+        if not words or any(w in FUNCTION_WORDS | _TEMPORAL for w in words):
+            continue
+        start = clause.end(1) - len(" ".join(words))
+        if clause.end(1) < len(s.text) and s.text[clause.end(1)] == ",":
+            out.append(  # the end of a clause: "uses Belarusian airfields, and ..."
+                Candidate(
+                    s,
+                    "text",
+                    [(start, clause.end(1))],
+                    TextAnswer(canonical=" ".join(words)),
+                    2.0,
+                    "tail",
+                )
+            )
+    return out
 
 
 _FRACTION = re.compile(
     r"(?:(?:nearly|almost|about|roughly|more than|less than|over|under|some)\s+)?"
     r"\b(?:one|two|three|four|a)[- ](?:half|third|thirds|quarter|quarters|fifth|fifths)"
-    r"(?:-point)?\b(?!\s+(?!of\b)[a-z])",
+    r"(?:-point\b|\b(?![-\s]+(?!of\b)[a-z]))",
     re.IGNORECASE,
 )
 
