@@ -371,48 +371,39 @@ def pair_candidates(s: Sentence) -> list[Candidate]:
     return out
 
 
+def _phrase(s: Sentence, start: int, end: int, score: float) -> Candidate | None:
+    """A short lowercase phrase ending at `end`, trimmed of function words, as a candidate."""
+    words = s.text[start:end].split()
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    if not words or any(w.lower() in FUNCTION_WORDS | _TEMPORAL for w in words):
+        return None
+    if words[-1][:1].isupper():
+        return None  # a name: found by the name rules
+    phrase = " ".join(words)
+    if s.text[end - len(phrase) : end] != phrase:
+        return None
+    span = [(end - len(phrase), end)]
+    score = score if len(words) > 1 else score - 0.6
+    return Candidate(s, "text", span, TextAnswer(canonical=phrase), score, "tail")
+
+
 def tail_candidates(s: Sentence) -> list[Candidate]:
-    """The phrase a sentence ends on, where its news usually sits: "... found in small birds"."""
+    """The phrase a sentence or clause ends on, where its news usually sits: "in small birds"."""
     if s.heading or len(s.text.split()) < 6:
         return []
+    out: list[Candidate] = []
     m = re.search(
         r"(?<![\w'’])(?P<tail>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)[\"”’)]*[.!?]?[\"”’]*$",
         s.text,
     )
-    if not m:
-        return []
-    words = m.group("tail").split()
-    while words and words[0].lower() in FUNCTION_WORDS:
-        words = words[1:]
-    if not words or any(w.lower() in FUNCTION_WORDS | _TEMPORAL for w in words):
-        return []
-    if words[-1][:1].isupper():
-        return []  # a name: found by the name rules
-    start = m.end("tail") - len(" ".join(words))
-    span = [(start, m.end("tail"))]
-    answer = TextAnswer(canonical=" ".join(words))
-    score = 2.2 if len(words) > 1 else 1.6
-    out = [Candidate(s, "text", span, answer, score, "tail")]
+    if m and (c := _phrase(s, m.start("tail"), m.end("tail"), 2.2)):
+        out.append(c)
     for clause in re.finditer(
-        r"(?<![\w'’])((?:[a-z][\w-]*\s+)?[a-z][\w-]*)(?=,?\s+(?:and|but)\s+|;)", s.text
-    ):
-        words = clause.group(1).split()
-        if words[0] in FUNCTION_WORDS:
-            words = words[1:]
-        if not words or any(w in FUNCTION_WORDS | _TEMPORAL for w in words):
-            continue
-        start = clause.end(1) - len(" ".join(words))
-        if clause.end(1) < len(s.text) and s.text[clause.end(1)] == ",":
-            out.append(  # the end of a clause: "uses Belarusian airfields, and ..."
-                Candidate(
-                    s,
-                    "text",
-                    [(start, clause.end(1))],
-                    TextAnswer(canonical=" ".join(words)),
-                    2.0,
-                    "tail",
-                )
-            )
+        r"(?<![\w'’])(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=,\s+(?:and|but)\s+|;)", s.text
+    ):  # the end of a clause: "uses small airfields, and ..."
+        if c := _phrase(s, clause.start(), clause.end(), 2.0):
+            out.append(c)
     return out
 
 
