@@ -30,8 +30,8 @@ def _adjusted(c: Candidate, sentence_count: int) -> float:
     score = c.score
     if c.sentence.index < 2:
         score += 0.4  # the lead says what the article is about
-    if c.sentence.heading and c.kind == "text":
-        score -= 0.5
+    if c.sentence.heading and not c.sentence.text[:1].isdigit():
+        score -= 0.8  # a heading names a topic; a numbered heading states a finding
     if len(c.sentence.text.split()) < 5 and not c.run:
         score -= 0.4
     return score

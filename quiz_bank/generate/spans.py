@@ -400,7 +400,7 @@ def tail_candidates(s: Sentence) -> list[Candidate]:
     if m and (c := _phrase(s, m.start("tail"), m.end("tail"), 2.2)):
         out.append(c)
     for clause in re.finditer(
-        r"(?<![\w'’])(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=,\s+(?:and|but)\s+|;)", s.text
+        r"(?<![\w'’])(?:[A-Za-z][\w-]*\s+)?[a-z][\w-]*(?=,\s+(?:and|but)\s+|;)", s.text
     ):  # the end of a clause: "uses small airfields, and ..."
         if c := _phrase(s, clause.start(), clause.end(), 2.0):
             out.append(c)
