@@ -69,6 +69,12 @@ def candidates_of(sentences: list[Sentence]) -> list[Candidate]:
         out += tail_candidates(s)
         out += fraction_candidates(s)
     out += bullet_candidates(sentences)
+    text = " ".join(s.text for s in sentences).lower()
+    for c in out:
+        if c.role in ("tail", "term", "definition", "superlative"):
+            phrase = c.answer_words.lower()
+            if len(re.findall(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)) >= 2:
+                c.score += 0.3  # a phrase the article comes back to
     return out
 
 

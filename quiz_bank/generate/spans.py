@@ -33,8 +33,8 @@ _PERSON_LEAD = frozenset(
 )
 _SAYS = frozenset("said says told wrote writes reports reported added explained".split())
 _ATTRIBUTION = re.compile(
-    r"(?:according to|per|reports? for|reported by|writes|wrote)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:(?:[Aa]ccording to|[Pp]er)(?:\s+[A-Z][\w-]*){0,3}(?:\s+of)?|reports? for|reported by|writes|"
+    r"wrote)\s+(?:the\s+)?$",
 )
 
 
@@ -169,7 +169,7 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
         ):
             score += 0.6  # "Osprey, a new ferry", "the ferry Osprey"
         if _ATTRIBUTION.search(before) or re.match(r",?\s+(?:reports|writes|wrote)\b", after):
-            score -= 0.7  # who reported it, not what happened
+            score -= 1.2  # who reported it, not what happened
         if re.search(r"\bof\s+(?:the\s+)?$", before) and kind_type == "organisation":
             score -= 0.4
         if re.match(r"\s*[.!?]?$", after) and re.search(r"[-–—:]\s*$", before):
