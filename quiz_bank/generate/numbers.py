@@ -154,6 +154,8 @@ def _number_candidate(
         score, role = 2.5, "age"
     if hedge:
         score += 0.3
+    if unit == "times":
+        score -= 1.0  # "10 times as many": a ratio, rarely the fact itself
     if re.search(r"\bone of(?: the)?\s*$", text[: span[0]]):
         score -= 1.5  # "one of the two main forms": not a count worth asking
     return Candidate(s, kind, [(start, span[1])], answer, score, role)  # type: ignore[arg-type]

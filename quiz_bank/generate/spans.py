@@ -308,6 +308,11 @@ def _coordinated(text: str, base: int, bounds: list[tuple[int, int]]) -> list[tu
         ):
             return []
         spans.append(got)
+    heads = [re.sub(r"^(?:the|a|an)\s+", "", text[a:b]) for a, b in spans]
+    if len({h[:1].isupper() for h in heads}) > 1 and all(len(h.split()) <= 2 for h in heads):
+        return []  # "Post, killed and eaten": names and words mixed are not one list
+    if sum(bool(re.fullmatch(r"[a-z]+(?:ed|en)", h)) for h in heads) >= 2:
+        return []  # past participles: verbs coordinated, not things listed
     return spans
 
 
