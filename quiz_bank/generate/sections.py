@@ -107,7 +107,7 @@ def _grouped(section: Section) -> list[Section]:
 
 def _ends_abbreviation(text: str, end: int) -> bool:
     """Whether the full stop at `end` closes an abbreviation or an initial (U.S., Dr., J.)."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[: end + 1])
+    m = re.search(r"(?<![\w.])([A-Za-z][A-Za-z.]*)\.$", text[: end + 1])
     if not m:
         return False
     word = m.group(1).lower()

@@ -33,8 +33,8 @@ _PERSON_LEAD = frozenset(
 )
 _SAYS = frozenset("said says told wrote writes reports reported added explained".split())
 _ATTRIBUTION = re.compile(
-    r"(?:(?:[Aa]ccording to|[Pp]er)(?:\s+[A-Z][\w-]*){0,3}(?:\s+of)?|reports? for|reported by|writes|"
-    r"wrote)\s+(?:the\s+)?$",
+    r"(?:(?:[Aa]ccording to|[Pp]er)(?:\s+[A-Z][\w-]*){0,3}(?:\s+of)?"
+    r"|reports? for|reported by|writes|wrote)\s+(?:the\s+)?$",
 )
 
 
@@ -137,9 +137,19 @@ def _text_type(s: Sentence, start: int, end: int, name: str, index: NameIndex | 
 def _name_spans(text: str) -> list[tuple[re.Match[str], int, int]]:
     """Name matches, cut at possessives: "Norland’s Eastgate airport" names two things."""
     out = []
+    reached = 0
     for m in _NAME.finditer(text):
+        if m.start() < reached:
+            continue
         end = m.start("acr") - 2 if m.group("acr") else m.end()
         start = m.start()
+        more = re.match(r"\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[end:])
+        if more and re.search(r"\s(?:for|of)\s", text[start:end]):
+            end += more.end()  # "Center for Disease Control and Prevention": one name
+        binomial = re.match(r"\s+([a-z]{4,})\b", text[end:])
+        if binomial and " " not in text[start:end] and not is_common_word(binomial.group(1)):
+            end += binomial.end()  # "Yersinia pestis": a capitalised name and its epithet
+        reached = end
         for cut in re.finditer(r"['’]s?\s+", text[m.start() : end]):
             out.append((m, start, m.start() + cut.start()))
             start = m.start() + cut.end()
@@ -209,7 +219,7 @@ def term_candidates(s: Sentence) -> list[Candidate]:
         if not 1 <= len(words) <= 4 or words[0].lower() in FUNCTION_WORDS:
             continue
         span = [(m.start("term"), m.start("term") + len(term))]
-        out.append(Candidate(s, "text", span, TextAnswer(canonical=term), 2.3, "term"))
+        out.append(Candidate(s, "text", span, TextAnswer(canonical=term), 2.0, "term"))
     return out
 
 
@@ -429,6 +439,12 @@ def fraction_candidates(s: Sentence) -> list[Candidate]:
     return out
 
 
+def _after_function_word(text: str, at: int) -> bool:
+    """Whether the word before `at` is a function word ("such as lane alerts": bounded)."""
+    before = re.findall(r"[\w'’-]+", text[:at])
+    return bool(before) and before[-1].lower() in FUNCTION_WORDS
+
+
 def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The first and last items cut to the length of the others: lists are parallel."""
     inner = [len(text[a:b].split()) for a, b in spans[1:-1]] or [2]
@@ -445,7 +461,7 @@ def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     intro = re.search(r"\b(?:such as|including|like|namely)\s+", text[a:b])
     if intro and len(text[a + intro.end() : b].split()) <= 4:
         spans[0] = (a + intro.end(), b)  # "such as lane alerts, ...": the items start here
-    elif len(words) > longest:
+    elif len(words) > longest and not _after_function_word(text, a):
         spans[0] = (a + words[-longest].start(), b)
     return spans
 
