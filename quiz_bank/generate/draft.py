@@ -12,21 +12,18 @@ from briefing_data.models import Briefing, DateAnswer, DateRangeAnswer, NumberAn
 from quiz_bank.generate.candidate import Candidate
 from quiz_bank.generate.extract import Article
 from quiz_bank.generate.keys import AliasIndex, peer_names, with_variants_and_wrong
+from quiz_bank.generate.lists import bullet_candidates, list_candidates, pair_candidates
+from quiz_bank.generate.names import NameIndex, name_candidates
 from quiz_bank.generate.numbers import date_candidates, number_candidates
-from quiz_bank.generate.rank import select
-from quiz_bank.generate.sections import Section, Sentence, sentences_of, split_sections
-from quiz_bank.generate.selfcheck import checked
-from quiz_bank.generate.spans import (
-    NameIndex,
+from quiz_bank.generate.phrases import (
     appositive_candidates,
-    bullet_candidates,
     fraction_candidates,
-    list_candidates,
-    name_candidates,
-    pair_candidates,
     tail_candidates,
     term_candidates,
 )
+from quiz_bank.generate.rank import select
+from quiz_bank.generate.sections import Section, Sentence, sentences_of, split_sections
+from quiz_bank.generate.selfcheck import checked
 from quiz_bank.generate.wording import evidence_of, question_of, slug
 from quiz_bank.normalize import normalize
 

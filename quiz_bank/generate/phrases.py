@@ -1,0 +1,107 @@
+"""Candidate facts in words: quoted terms, definitions, superlatives, final phrases, fractions."""
+
+from __future__ import annotations
+
+import re
+
+from briefing_data.models import TextAnswer
+from quiz_bank.generate.candidate import FUNCTION_WORDS, Candidate
+from quiz_bank.generate.sections import Sentence
+
+
+def term_candidates(s: Sentence) -> list[Candidate]:
+    """A short phrase the article puts in quotation marks is a term worth asking."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"[\"“](?P<term>[A-Za-z][\w' -]{2,40})[\"”]", s.text):
+        term = m.group("term").strip()
+        words = term.split()
+        if not 1 <= len(words) <= 4 or words[0].lower() in FUNCTION_WORDS:
+            continue
+        span = [(m.start("term"), m.start("term") + len(term))]
+        out.append(Candidate(s, "text", span, TextAnswer(canonical=term), 2.0, "term"))
+    return out
+
+
+def appositive_candidates(s: Sentence) -> list[Candidate]:
+    """'The owners, a brother and sister, are ...': the description names who they are."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"(?<=[a-z]), (?P<desc>(?:a|an) [a-z][\w -]{2,40}?),", s.text):
+        desc = m.group("desc")
+        if len(desc.split()) > 6 or any(w in ("which", "who", "that") for w in desc.split()):
+            continue
+        head_before = s.text[: m.start()].split()[-1:]
+        if head_before and head_before[0][:1].isupper():
+            continue  # a name with its description: the name is the fact
+        answer = TextAnswer(canonical=desc)
+        span = [(m.start("desc"), m.end("desc"))]
+        out.append(Candidate(s, "text", span, answer, 2.8, "definition"))
+    sup = re.match(
+        r"(?P<np>(?:[A-Z]?[a-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s+(?:is|are|was|were)\s+(?:the|its|their)\s+"
+        r"(?:most|least|largest|biggest|main|only|first|best|worst|[a-z]+est)\b",
+        s.text,
+    )
+    if sup and sup.group("np").split()[0].lower() not in FUNCTION_WORDS:
+        span = [(sup.start("np"), sup.end("np"))]  # "Potatoes were the biggest crop"
+        out.append(
+            Candidate(s, "text", span, TextAnswer(canonical=sup.group("np")), 2.8, "superlative")
+        )
+    return out
+
+
+_TEMPORAL = frozenset(
+    """today yesterday tomorrow week weeks month months year years day days time morning evening
+    night decade decades century ago now later earlier recently""".split()
+)
+
+
+def _phrase(s: Sentence, start: int, end: int, score: float) -> Candidate | None:
+    """A short lowercase phrase ending at `end`, trimmed of function words, as a candidate."""
+    words = s.text[start:end].split()
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    if not words or any(w.lower() in FUNCTION_WORDS | _TEMPORAL for w in words):
+        return None
+    if words[-1][:1].isupper():
+        return None  # a name: found by the name rules
+    phrase = " ".join(words)
+    if s.text[end - len(phrase) : end] != phrase:
+        return None
+    span = [(end - len(phrase), end)]
+    score = score if len(words) > 1 else score - 0.6
+    return Candidate(s, "text", span, TextAnswer(canonical=phrase), score, "tail")
+
+
+def tail_candidates(s: Sentence) -> list[Candidate]:
+    """The phrase a sentence or clause ends on, where its news usually sits: "in small birds"."""
+    if s.heading or len(s.text.split()) < 6:
+        return []
+    out: list[Candidate] = []
+    m = re.search(
+        r"(?<![\w'’])(?P<tail>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)[\"”’)]*[.!?]?[\"”’]*$",
+        s.text,
+    )
+    if m and (c := _phrase(s, m.start("tail"), m.end("tail"), 2.2)):
+        out.append(c)
+    for clause in re.finditer(
+        r"(?<![\w'’])(?:[A-Za-z][\w-]*\s+)?[a-z][\w-]*(?=,\s+(?:and|but)\s+|;)", s.text
+    ):  # the end of a clause: "uses small airfields, and ..."
+        if c := _phrase(s, clause.start(), clause.end(), 2.0):
+            out.append(c)
+    return out
+
+
+_FRACTION = re.compile(
+    r"(?:(?:nearly|almost|about|roughly|more than|less than|over|under|some)\s+)?"
+    r"\b(?:one|two|three|four|a)[- ](?:half|third|thirds|quarter|quarters|fifth|fifths)"
+    r"(?:-point\b|\b(?![-\s]+(?!of\b)[a-z]))",
+    re.IGNORECASE,
+)
+
+
+def fraction_candidates(s: Sentence) -> list[Candidate]:
+    """Shares said in words: "nearly one-third", "a quarter-point", "two-thirds"."""
+    out = []
+    for m in _FRACTION.finditer(s.text):
+        answer = TextAnswer(canonical=m.group(0))
+        out.append(Candidate(s, "text", [(m.start(), m.end())], answer, 2.8, "fraction"))
+    return out
