@@ -45,7 +45,23 @@ def appositive_candidates(s: Sentence) -> list[Candidate]:
         out.append(
             Candidate(s, "text", span, TextAnswer(canonical=sup.group("np")), 2.8, "superlative")
         )
+    ident = _IDENTIFIED.match(s.text)
+    if ident:  # "The most likely option is local assembly": what the ranked thing is
+        y = ident.group("y").strip()
+        while y.split() and y.split()[0].lower() in ("a", "an", "the"):
+            y = y.split(" ", 1)[1] if " " in y else ""
+        if y and 1 <= len(y.split()) <= 7:
+            at = ident.end("y") - len(y)
+            span = [(at, ident.end("y"))]
+            out.append(Candidate(s, "text", span, TextAnswer(canonical=y), 2.8, "definition"))
     return out
+
+
+_ORDINAL = r"(?:most\s+[a-z]+|least\s+[a-z]+|main|first|second|third|fourth|last|only|[a-z]+est)"
+_IDENTIFIED = re.compile(
+    rf"^[-•\s]*(?:The|Its|Their)\s+{_ORDINAL}(?:\s+[a-z]+){{1,2}}\s+(?:is|was|are|were)\s+"
+    r"(?P<y>[^,.;:()—]{3,80}?)(?=\s*(?:[,.;:()—]|\bas\b|\bwhich\b|\bthat\b|$))"
+)
 
 
 _TEMPORAL = frozenset(
