@@ -50,7 +50,8 @@ def appositive_candidates(s: Sentence) -> list[Candidate]:
         y = ident.group("y").strip()
         while y.split() and y.split()[0].lower() in ("a", "an", "the"):
             y = y.split(" ", 1)[1] if " " in y else ""
-        if y and 1 <= len(y.split()) <= 7:
+        passive = bool(y) and re.fullmatch(r"[a-z]+(?:ed|en)", y.split()[0]) is not None
+        if y and 1 <= len(y.split()) <= 7 and not passive and not re.search(r"\d", y):
             at = ident.end("y") - len(y)
             span = [(at, ident.end("y"))]
             out.append(Candidate(s, "text", span, TextAnswer(canonical=y), 2.8, "definition"))
