@@ -70,7 +70,10 @@ def candidates_of(sentences: list[Sentence]) -> list[Candidate]:
     for c in out:
         if c.role in ("tail", "term", "definition", "superlative"):
             phrase = c.answer_words.lower()
-            if len(re.findall(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)) >= 2:
+            mentions = len(re.findall(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text))
+            if " " not in phrase and mentions >= 4:
+                c.score -= 0.6  # the article's topic: a blank anyone fills
+            elif mentions >= 2:
                 c.score += 0.3  # a phrase the article comes back to
     return out
 

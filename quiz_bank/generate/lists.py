@@ -149,7 +149,7 @@ def pair_candidates(s: Sentence) -> list[Candidate]:
 def _after_function_word(text: str, at: int) -> bool:
     """Whether the word before `at` is a function word ("such as lane alerts": bounded)."""
     before = re.findall(r"[\w'’-]+", text[:at])
-    return bool(before) and before[-1].lower() in FUNCTION_WORDS
+    return bool(before) and before[-1].lower() in FUNCTION_WORDS - {"to"}
 
 
 def _parallel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
