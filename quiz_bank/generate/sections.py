@@ -16,7 +16,10 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence ends at . ! ? (with closing quotes or brackets) followed by space and a capital,
 # a digit or an opening quote; or glued to the next sentence ("harbour.Fishermen").
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_END = re.compile(
+    rf"[.!?][\"'”’)\]]*(?=\s+[\"'“‘«(\[]?[{_UPPER}0-9])|(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z])"
+)
 
 
 @dataclass(frozen=True)

@@ -156,3 +156,16 @@ def test_bad_input_is_refused(tmp_path: Path, content: bytes, message: str) -> N
     path.write_bytes(content)
     with pytest.raises(ArticleError, match=message):
         read_article(path)
+
+
+def test_sentences_split_before_a_cyrillic_capital() -> None:
+    parts = [s for _, s in split_sentences("Паром ходит 20 минут. Билет стоит 4 евро.")]
+    assert parts == ["Паром ходит 20 минут.", "Билет стоит 4 евро."]
+
+
+def test_an_article_in_another_script_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "ru.txt"
+    sentence = "Новый паром перевозит до 180 пассажиров через озеро Варн за 20 минут. "
+    path.write_text("Паром на озере\n\n" + sentence * 8, encoding="utf-8")
+    result = import_article(path, tmp_path / "ru.yaml")
+    assert result.draft.briefing.facts()
