@@ -65,7 +65,12 @@ def candidates_of(sentences: list[Sentence]) -> list[Candidate]:
         out += pair_candidates(s)
         out += tail_candidates(s)
         out += fraction_candidates(s)
-    out += bullet_candidates(sentences)
+    bullets = bullet_candidates(sentences)
+    listed = {s.index for c in bullets for s in [c.sentence, *c.run]}
+    for c in out:
+        if c.sentence.index in listed:
+            c.score -= 0.4  # the bullet list already asks about this line
+    out += bullets
     text = " ".join(s.text for s in sentences).lower()
     for c in out:
         if c.role in ("tail", "term", "definition", "superlative"):

@@ -6,6 +6,7 @@ import re
 
 from briefing_data.models import TextAnswer
 from quiz_bank.generate.candidate import FUNCTION_WORDS, Candidate
+from quiz_bank.generate.numbers import MEASURES
 from quiz_bank.generate.sections import Sentence
 
 
@@ -67,7 +68,8 @@ _IDENTIFIED = re.compile(
 
 _TEMPORAL = frozenset(
     """today yesterday tomorrow week weeks month months year years day days time morning evening
-    night decade decades century ago now later earlier recently""".split()
+    night decade decades century ago now later earlier recently away back again too more less
+    well still already even""".split()
 )
 
 
@@ -76,7 +78,7 @@ def _phrase(s: Sentence, start: int, end: int, score: float) -> Candidate | None
     words = s.text[start:end].split()
     while words and words[0].lower() in FUNCTION_WORDS:
         words = words[1:]
-    if not words or any(w.lower() in FUNCTION_WORDS | _TEMPORAL for w in words):
+    if not words or any(w.lower() in FUNCTION_WORDS | _TEMPORAL | MEASURES for w in words):
         return None
     if words[-1][:1].isupper():
         return None  # a name: found by the name rules
