@@ -118,7 +118,7 @@ def text_type_of(
     s: Sentence, start: int, end: int, name: str, index: NameIndex | None = None
 ) -> str:
     words = name.lower().split()
-    if set(words) & _ORG_WORDS or re.fullmatch(r"[A-Z]{2,}s?", name):
+    if set(words) & _ORG_WORDS or any(re.fullmatch(r"[A-Z]{2,}s?", w) for w in name.split()):
         return "organisation"
     if name.lower() in country_words():
         return "country"
