@@ -72,10 +72,14 @@ def candidates_of(sentences: list[Sentence]) -> list[Candidate]:
             c.score -= 0.4  # the bullet list already asks about this line
     out += bullets
     text = " ".join(s.text for s in sentences).lower()
+    counts: dict[str, int] = {}
     for c in out:
         if c.role in ("tail", "term", "definition", "superlative"):
             phrase = c.answer_words.lower()
-            mentions = len(re.findall(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text))
+            if phrase not in counts:
+                pattern = r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"
+                counts[phrase] = len(re.findall(pattern, text))
+            mentions = counts[phrase]
             if " " not in phrase and mentions >= 4:
                 c.score -= 0.6  # the article's topic: a blank anyone fills
             elif mentions >= 2:

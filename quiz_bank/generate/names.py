@@ -52,6 +52,7 @@ class NameIndex:
                 elif i > 0:
                     self.mid_caps[w] += 1
         self.text = " ".join(s.text for s in sentences)
+        self._counts: dict[str, int] = {}
         # Last words of full names: "Lind" alone later refers back to "Petra Lind".
         self.surnames: dict[str, int] = {}
         for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][\w-]+)\b", self.text):
@@ -64,7 +65,10 @@ class NameIndex:
             pos += len(s.text) + 1
 
     def count(self, name: str) -> int:
-        return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.text))
+        if name not in self._counts:
+            pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+            self._counts[name] = len(re.findall(pattern, self.text))
+        return self._counts[name]
 
     def is_name_word(self, word: str) -> bool:
         return bool(self.mid_caps[word]) and word.lower() not in self.lower
