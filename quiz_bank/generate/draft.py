@@ -17,6 +17,7 @@ from quiz_bank.generate.names import NameIndex, name_candidates
 from quiz_bank.generate.numbers import date_candidates, number_candidates
 from quiz_bank.generate.phrases import (
     appositive_candidates,
+    contrast_candidates,
     fraction_candidates,
     tail_candidates,
     term_candidates,
@@ -65,6 +66,7 @@ def candidates_of(sentences: list[Sentence]) -> list[Candidate]:
         out += pair_candidates(s)
         out += tail_candidates(s)
         out += fraction_candidates(s)
+        out += contrast_candidates(s)
     bullets = bullet_candidates(sentences)
     listed = {s.index for c in bullets for s in [c.sentence, *c.run]}
     for c in out:

@@ -109,6 +109,22 @@ def tail_candidates(s: Sentence) -> list[Candidate]:
     return out
 
 
+_CONTRAST = re.compile(
+    r"(?<![\w'’])(?P<x>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+(?:rather than|instead of)\s+[a-z]"
+)
+
+
+def contrast_candidates(s: Sentence) -> list[Candidate]:
+    """What the article sets against something else: "by rail rather than by road"."""
+    out = []
+    for m in _CONTRAST.finditer(s.text):
+        c = _phrase(s, m.start("x"), m.end("x"), 2.7)
+        if c is not None:
+            c.role = "contrast"
+            out.append(c)
+    return out
+
+
 _FRACTION = re.compile(
     r"(?:(?:nearly|almost|about|roughly|more than|less than|over|under|some)\s+)?"
     r"\b(?:one|two|three|four|a)[- ](?:half|third|thirds|quarter|quarters|fifth|fifths)"
