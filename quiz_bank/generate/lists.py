@@ -123,7 +123,7 @@ def list_candidates(s: Sentence) -> list[Candidate]:
         names = [text[a:b] for a, b in spans]
         if any(n.split()[0].lower() in FUNCTION_WORDS for n in names):
             continue
-        out.append(_list_candidate(s, spans, 2.4))
+        out.append(_list_candidate(s, spans, 2.2))
     return out
 
 
@@ -142,7 +142,7 @@ def pair_candidates(s: Sentence) -> list[Candidate]:
         if {m.group("a").split()[-1], m.group("b")} & FUNCTION_WORDS:
             continue
         spans = [(a_start, m.end("a")), (m.start("b"), m.end("b"))]
-        out.append(_list_candidate(s, spans, 2.0))
+        out.append(_list_candidate(s, spans, 2.2))
     return out
 
 
