@@ -240,10 +240,10 @@ def date_candidates(s: Sentence, year_hint: int | None) -> list[Candidate]:
         if any(c.spans[0][0] <= m.start() < c.spans[0][1] for c in out):
             continue
         date = DateValue(year=int(m.group("year")), month=_month_number(m.group("month")))
-        out.append(Candidate(s, "date", [(m.start(), m.end())], DateAnswer(date=date), 2.4, "date"))
+        out.append(Candidate(s, "date", [(m.start(), m.end())], DateAnswer(date=date), 2.6, "date"))
     for m in _SEASON.finditer(text):
         season = m.group("season").lower()
         date = DateValue(year=int(m.group("year")), season="autumn" if season == "fall" else season)  # type: ignore[arg-type]
         span = [(m.start("season"), m.end())]
-        out.append(Candidate(s, "date", span, DateAnswer(date=date), 2.4, "date"))
+        out.append(Candidate(s, "date", span, DateAnswer(date=date), 2.6, "date"))
     return out

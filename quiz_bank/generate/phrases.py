@@ -19,7 +19,17 @@ def term_candidates(s: Sentence) -> list[Candidate]:
         if not 1 <= len(words) <= 4 or words[0].lower() in FUNCTION_WORDS:
             continue
         span = [(m.start("term"), m.start("term") + len(term))]
-        out.append(Candidate(s, "text", span, TextAnswer(canonical=term), 2.0, "term"))
+        score = 2.0
+        named = re.search(
+            r"\b(?:the|a|an|same|so-called|called|known as|dubbed)\s*$", s.text[: m.start()]
+        )
+        if (named and re.match(r"\s+[a-z]", s.text[m.end() :])) or re.search(
+            r"\b(?:so-called|called|known as|dubbed)\s*$", s.text[: m.start()]
+        ):
+            score = (
+                2.6  # a name for something ("the same “circular exchange” mechanism"), not speech
+            )
+        out.append(Candidate(s, "text", span, TextAnswer(canonical=term), score, "term"))
     return out
 
 
