@@ -169,3 +169,9 @@ def test_an_article_in_another_script_is_accepted(tmp_path: Path) -> None:
     path.write_text("Паром на озере\n\n" + sentence * 8, encoding="utf-8")
     result = import_article(path, tmp_path / "ru.yaml")
     assert result.draft.briefing.facts()
+
+
+def test_a_name_spelled_two_ways_in_the_article_accepts_both() -> None:
+    text = "Mayor Petra Lindqvista opened it. Lindqvisto, as some papers spell her, was pleased."
+    assert "Petra Lindqvisto" in AliasIndex(text).variants("Petra Lindqvista", "person")
+    assert AliasIndex("Austria and Australia met.").variants("Austria", "country") == []
