@@ -83,12 +83,38 @@ _TEMPORAL = frozenset(
 )
 
 
-def _phrase(s: Sentence, start: int, end: int, score: float) -> Candidate | None:
-    """A short lowercase phrase ending at `end`, trimmed of function words, as a candidate."""
+_PREPOSITIONS = frozenset(
+    """in on at to from with by via for into through over under against after before during
+    among between near across toward towards like""".split()
+)
+# Words a noun phrase may hold inside it: "small mammals and their fleas".
+_INNER = frozenset("and of their its his her the a an".split())
+
+
+def _after_last_preposition(text: str, start: int, end: int) -> int:
+    """Where the object of the last preposition in text[start:end] begins (else `start`)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for w in reversed(words[:-1]):
+        if w.group(0).lower() in _PREPOSITIONS:
+            return start + w.end() + 1
+    return start
+
+
+def _phrase(
+    s: Sentence, start: int, end: int, score: float, *, inner: bool = False
+) -> Candidate | None:
+    """A short lowercase phrase ending at `end`, trimmed of function words, as a candidate;
+    with `inner`, a noun phrase that may hold "and", "of" or "their" inside."""
     words = s.text[start:end].split()
     while words and words[0].lower() in FUNCTION_WORDS:
         words = words[1:]
-    if not words or any(w.lower() in FUNCTION_WORDS | _TEMPORAL | MEASURES for w in words):
+    allowed = _INNER if inner else frozenset()
+    if (
+        not words
+        or len(words) > 5
+        or words[-1].lower() in FUNCTION_WORDS
+        or any(w.lower() in (FUNCTION_WORDS - allowed) | _TEMPORAL | MEASURES for w in words)
+    ):
         return None
     if words[-1][:1].isupper():
         return None  # a name: found by the name rules
@@ -106,11 +132,17 @@ def tail_candidates(s: Sentence) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     m = re.search(
-        r"(?<![\w'’])(?P<tail>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)[\"”’)]*[.!?]?[\"”’]*$",
+        r"(?<![\w'’])(?P<tail>(?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)[\"”’)]*[.!?]?[\"”’]*$",
         s.text,
     )
-    if m and (c := _phrase(s, m.start("tail"), m.end("tail"), 2.2)):
-        out.append(c)
+    if m:
+        start = _after_last_preposition(s.text, m.start("tail"), m.end("tail"))
+        c = _phrase(s, start, m.end("tail"), 2.2, inner=start != m.start("tail"))
+        if c is None:  # no prepositional object: the last few content words
+            three = re.search(r"(?:\S+\s+){0,2}\S+$", s.text[: m.end("tail")])
+            c = _phrase(s, three.start() if three else m.start("tail"), m.end("tail"), 2.2)
+        if c is not None:
+            out.append(c)
     for clause in re.finditer(
         r"(?<![\w'’])(?:[A-Za-z][\w-]*\s+)?[a-z][\w-]*(?=,\s+(?:and|but)\s+|;)", s.text
     ):  # the end of a clause: "uses small airfields, and ..."
