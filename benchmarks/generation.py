@@ -99,7 +99,7 @@ def recall(briefing: Briefing, gold: list[dict[str, Any]]) -> tuple[int, list[st
 
 
 def invariants(briefing: Briefing, article: str) -> dict[str, int]:
-    from quiz_bank.questions import grade_question
+    from quiz_bank.marking import grade_question
 
     art = fold(article)
     facts = briefing.facts()

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from quiz_bank.questions import Question, find_question
 
 
-class ClassQuizError(ValueError):
+class ClassQuizError(UserError):
     """A class quiz file that cannot be used; str() is the one line shown."""
 
 

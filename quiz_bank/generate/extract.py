@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing_data.errors import UserError
+
 # Bigger than any article a teacher would import; refused before reading.
 MAX_BYTES = 5_000_000
 MIN_WORDS = 40
 
 
-class ArticleError(Exception):
+class ArticleError(UserError):
     """An input that is not an article we can import; str() is the one line shown to the user."""
 
 

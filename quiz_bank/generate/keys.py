@@ -50,6 +50,12 @@ class AliasIndex:
         for i, word in enumerate(words):  # "Lukashenka" and, elsewhere, "Lukashenko"
             for other in self.spellings.get(word, ()):
                 out.add(" ".join([*words[:i], other, *words[i + 1 :]]))
+        place = text_type in ("country", "place") or name.lower() in country_words()
+        if len(words) == 1 and words[0][:1].isupper() and not place:
+            # "Lind" where the article also writes "Petra Lind": the full name is right too.
+            for m in re.finditer(r"\b([A-Z][\w'’-]+)\s+" + re.escape(name) + r"\b", self.article):
+                if m.group(1).lower() not in FUNCTION_WORDS:
+                    out.add(f"{m.group(1)} {name}")
         if text_type == "person" and len(words) >= 2:
             surname = words[-1]
             if (

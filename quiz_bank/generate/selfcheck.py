@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from briefing_data.models import Briefing
+from quiz_bank.forms import fact_questions
+from quiz_bank.marking import grade_question
 from quiz_bank.normalize import normalize
-from quiz_bank.questions import fact_questions, grade_question
 
 
 def fact_problem(briefing: Briefing, card_id: str, fact_id: str) -> str | None:

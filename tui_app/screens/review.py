@@ -86,7 +86,7 @@ class ReviewScreen(Screen[None]):
         return options.get_option_at_index(options.highlighted).id
 
     def _show(self, fact_id: str) -> None:
-        from quiz_bank.questions import distractors
+        from quiz_bank.distractors import distractors
 
         fact = self.review.fact(fact_id)
         item = self.review.item(fact_id)
