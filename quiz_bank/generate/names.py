@@ -184,7 +184,10 @@ def name_candidates(s: Sentence, index: NameIndex) -> list[Candidate]:
             r"\b(?:the|a|an)\s+[a-z-]+\s*$", before
         ):
             score += 0.6  # "Osprey, a new ferry", "the ferry Osprey"
-        if _ATTRIBUTION.search(before) or re.match(r",?\s+(?:reports|writes|wrote)\b", after):
+        document = re.match(r"\s+(?:report|survey|study|index|poll|data)\b", after)
+        if document:
+            score += 0.3  # a named source: "the Harbour Survey report"
+        elif _ATTRIBUTION.search(before) or re.match(r",?\s+(?:reports|writes|wrote)\b", after):
             score -= 1.2  # who reported it, not what happened
         if re.search(r"\bof\s+(?:the\s+)?$", before) and kind_type == "organisation":
             score -= 0.4

@@ -155,6 +155,8 @@ def _number_candidate(
         score, role = 2.5, "age"
     if hedge:
         score += 0.3
+    if re.search(r"\b(?:below|above|under|beneath|exceeding)\s+$", text[: span[0]], re.I):
+        score -= 0.3  # a bound ("stayed below 6 percent") says less than a measured figure
     if unit == "times":
         score -= 1.0  # "10 times as many": a ratio, rarely the fact itself
     if re.search(r"\bone of(?: the)?\s*$", text[: span[0]]):
