@@ -218,3 +218,39 @@ def country_aliases(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if len(found) != 1 or found[0][1] - found[0][0] != len(words):
         return []
     return [f for f in _aliases().get(found[0][2], []) if f != words]
+
+
+@functools.cache
+def _foreign_names() -> dict[tuple[str, ...], str]:
+    """Country names in other languages (Китай, 中国, Biélorussie), folded to answer words, from
+    the translations pycountry ships; a spelling two countries share is left out."""
+    import gettext
+    import os
+
+    import pycountry
+
+    folder = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    names = [
+        (value, country.alpha_2)
+        for country in pycountry.countries
+        for attr in ("name", "common_name", "official_name")
+        if (value := getattr(country, attr, None))
+    ]
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for lang in sorted(os.listdir(folder)):
+        try:
+            catalog = gettext.translation("iso3166-1", folder, languages=[lang])._catalog  # type: ignore[attr-defined]
+        except OSError:
+            continue
+        for value, code in names:
+            translated = catalog.get(value)
+            if translated and translated != value:
+                words = tuple(name_words(translated))
+                if words:
+                    seen.setdefault(words, set()).add(code)
+    return {words: next(iter(codes)) for words, codes in seen.items() if len(codes) == 1}
+
+
+def foreign_country(words: list[str]) -> str | None:
+    """The country these answer words name in another language, if they name one."""
+    return _foreign_names().get(tuple(words))

@@ -16,6 +16,7 @@ from quiz_bank.kinds.common import (
     verdict,
 )
 from quiz_bank.kinds.wordkey import WordKey, build_key, match_form, matches_wrong, split_joined
+from quiz_bank.lexicon import foreign_country
 from quiz_bank.verdict import Verdict
 from quiz_bank.wordmatch import is_hard
 
@@ -72,6 +73,17 @@ class ListKind:
         if len({owner[i] for i in range(len(flat)) if i not in used}) > 1:
             for item_key, slips in _match_in(flat, list(range(len(flat))), used, key):
                 credit(item_key, slips)
+        if key.item_countries and not typed.raw.isascii():
+            # Countries named in another language or script (Сирия, 伊朗): pycountry's names.
+            for ci, chunk in enumerate(chunks):
+                spots = [i for i in range(len(flat)) if owner[i] == ci]
+                if not spots or used.intersection(spots):
+                    continue
+                code = foreign_country(chunk)
+                item = next((k for k, c in key.item_countries.items() if c == code), None)
+                if item is not None:
+                    credit(item, [])
+                    used.update(spots)
         matched.sort(key=order.index)
         wrong = self._unexplained(chunks, flat, owner, used, key)
         missed = [k for k in order if k not in matched]

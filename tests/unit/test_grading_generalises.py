@@ -310,3 +310,10 @@ def test_word_families_cover_stems_porter_cuts_short() -> None:
     assert same_family("localizing", "localization")
     assert not same_family("relocation", "location")
     assert not same_family("medical", "medicine")
+
+
+@pytest.mark.parametrize(
+    ("typed", "right"), [("Перу", True), ("秘鲁", True), ("Pérou", True), ("Чили", False)]
+)
+def test_a_country_in_another_language(typed: str, right: bool) -> None:
+    assert ok_uncurated("partner", typed) is right
