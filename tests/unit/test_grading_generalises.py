@@ -317,3 +317,10 @@ def test_word_families_cover_stems_porter_cuts_short() -> None:
 )
 def test_a_country_in_another_language(typed: str, right: bool) -> None:
     assert ok_uncurated("partner", typed) is right
+
+
+def test_a_year_with_its_century_left_out() -> None:
+    assert tokens("'23") == ["2023"]
+    assert ok("china-docs-date", "1 Mar. '23")
+    assert ok("repairs-since", "Autumn '22")
+    assert not ok("springboard-since", "since '19")
