@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from quiz_bank.normalize import FILLER, fold, normal_word
 
@@ -221,9 +222,9 @@ def country_aliases(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 @functools.cache
-def _foreign_names() -> dict[tuple[str, ...], str]:
-    """Country names in other languages (Китай, 中国, Biélorussie), folded to answer words, from
-    the translations pycountry ships; a spelling two countries share is left out."""
+def _foreign_names() -> dict[str, str]:
+    """Country names in other languages (Китай, 中国, Biélorussie) as written, case folded,
+    from the translations pycountry ships; a spelling two countries share is left out."""
     import gettext
     import os
 
@@ -236,21 +237,28 @@ def _foreign_names() -> dict[tuple[str, ...], str]:
         for attr in ("name", "common_name", "official_name")
         if (value := getattr(country, attr, None))
     ]
-    seen: dict[tuple[str, ...], set[str]] = {}
+    seen: dict[str, set[str]] = {}
     for lang in sorted(os.listdir(folder)):
         try:
-            catalog = gettext.translation("iso3166-1", folder, languages=[lang])._catalog  # type: ignore[attr-defined]
+            translation = gettext.translation("iso3166-1", folder, languages=[lang])
         except OSError:
             continue
+        catalog: dict[str, str] = translation._catalog  # type: ignore[attr-defined]
         for value, code in names:
             translated = catalog.get(value)
             if translated and translated != value:
-                words = tuple(name_words(translated))
-                if words:
-                    seen.setdefault(words, set()).add(code)
-    return {words: next(iter(codes)) for words, codes in seen.items() if len(codes) == 1}
+                seen.setdefault(plain(translated), set()).add(code)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
 
 
-def foreign_country(words: list[str]) -> str | None:
-    """The country these answer words name in another language, if they name one."""
-    return _foreign_names().get(tuple(words))
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def plain(text: str) -> str:
+    """Text as written, case and spacing folded (for names in any script)."""
+    return _EDGES.sub("", " ".join(unicodedata.normalize("NFKC", text).casefold().split()))
+
+
+def foreign_country(text: str) -> str | None:
+    """The country a text names in another language or script (Сирия, 中国, Pérou)."""
+    return _foreign_names().get(plain(text))

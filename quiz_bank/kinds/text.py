@@ -66,7 +66,7 @@ class TextKind:
             return reject(f"{wrong_label} is not right. {right}", wrong=[wrong_label])
         # A country named in another language or script (Китай, 中国): pycountry's names.
         foreign = key.country_answer and not typed.raw.isascii()
-        if foreign and foreign_country(typed.tokens) in key.countries:
+        if foreign and foreign_country(typed.raw) in key.countries:
             return _accept(ctx.question_id, [], a.canonical, a.canonical, False)
         near = near_miss(whole, key)
         if near:

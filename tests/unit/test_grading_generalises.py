@@ -324,3 +324,9 @@ def test_a_year_with_its_century_left_out() -> None:
     assert ok("china-docs-date", "1 Mar. '23")
     assert ok("repairs-since", "Autumn '22")
     assert not ok("springboard-since", "since '19")
+
+
+def test_list_items_named_in_another_script() -> None:
+    v = grade_question(BRIEFING, find_question(BRIEFING, "exchange-recipients"), "伊朗, 叙利亚")
+    assert sorted(v.matched) == ["iran", "syria"]
+    assert v.wrong == []
