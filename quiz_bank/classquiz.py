@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from briefing_data.models import Briefing
 from quiz_bank.questions import Question, find_question
+
+if TYPE_CHECKING:
+    from quiz_bank.session import QuizSession
+    from quiz_bank.store import Attempt
 
 
 class ClassQuizError(ValueError):
@@ -24,6 +30,14 @@ class ClassQuiz(BaseModel):
     seed: int | None = None
     # Seconds allowed per question; none means no limit.
     time_per_question: int | None = Field(default=None, ge=5, le=3600)
+    # A served student who finished sees their summary again on reload, unless retakes are on.
+    retakes: bool = False
+
+    @property
+    def key(self) -> str:
+        """The quiz's identity in a roster: the same briefing, title and questions."""
+        text = "\n".join([self.briefing, self.title, *self.questions])
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def resolve(self, briefing: Briefing) -> list[Question]:
         if briefing.id != self.briefing:
@@ -62,3 +76,27 @@ def load_class_quiz(path: Path) -> ClassQuiz:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"]) or "(top level)"
         raise ClassQuizError(f"{path}: {field}: {err['msg']}") from None
+
+
+def resume_session(session: QuizSession, attempts: list[Attempt]) -> QuizSession:
+    """A session that continues after this round's stored answers (see round_attempts):
+    answered questions are not asked again, and the summary counts them."""
+    from quiz_bank.session import Outcome
+    from quiz_bank.verdict import Verdict
+
+    for question, attempt in zip(session.questions, attempts, strict=False):
+        verdict = Verdict(correct=attempt.correct, score=attempt.score, feedback=attempt.feedback)
+        session.outcomes.append(
+            Outcome(
+                question,
+                attempt.answer,
+                verdict,
+                hinted=attempt.hint,
+                skipped=attempt.skipped,
+                overridden=attempt.override,
+                score=attempt.score,
+                attempt_id=attempt.id,
+            )
+        )
+    session.index = len(session.outcomes)
+    return session

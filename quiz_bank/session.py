@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing_data.models import Briefing, ListAnswer, NumberAnswer, TextAnswer
+from quiz_bank.grading import MAX_ANSWER_CHARS
 from quiz_bank.questions import (
     BLANK,
     Question,
@@ -195,6 +196,9 @@ class QuizSession:
         last = next((o for o in reversed(self.outcomes) if not o.skipped), None)
         if last is None or last.verdict.correct or last.overridden:
             raise ValueError("there is no rejected answer to override")
+        if last.question.choices:
+            # A choice is marked exactly: the grader cannot be wrong there.
+            raise ValueError("a choice question cannot be overridden")
         last.overridden = True
         last.score = HINT_FACTOR if last.hinted else 1.0
         if self.store is not None and last.attempt_id is not None:
@@ -258,7 +262,8 @@ class QuizSession:
                 question=question.id,
                 fact=question.fact,
                 card=question.card,
-                answer=outcome.typed,
+                # What the grader reads, no more: a longer answer is refused, not kept.
+                answer=outcome.typed[:MAX_ANSWER_CHARS],
                 correct=outcome.verdict.correct,
                 score=outcome.score,
                 feedback=outcome.verdict.feedback,

@@ -538,52 +538,11 @@ def stats(context: Context, as_json: bool, student: str | None) -> None:
 @pass_context
 def results(context: Context, fmt: str, student: str | None, output: Path | None) -> None:
     """Every answer in the database, one row per student and question attempt."""
-    import csv
-    import io
-
-    from quiz_bank.results import (
-        RESULT_COLUMNS,
-        hardest_questions,
-        leaderboard,
-        result_rows,
-        spreadsheet_safe,
-    )
+    from quiz_bank.results import results_csv, results_table
 
     with _open_store(context) as store:
         attempts = store.attempts(student)
-    rows = result_rows(attempts)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=RESULT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            cells = {k: spreadsheet_safe(v) for k, v in row.items()}
-            for flag in ("correct", "override", "hint"):
-                cells[flag] = str(row[flag]).lower()
-            writer.writerow(cells)
-        text = buffer.getvalue()
-    else:
-        lines = [f"{'student':<16} {'question':<30} {'score':>5} {'right':<5} {'time':<19}  answer"]
-        for row in rows:
-            mark = "yes" if row["correct"] else "no"
-            if row["override"]:
-                mark += "*"
-            answer = " ".join(str(row["answer"]).split())[:40]
-            lines.append(
-                f"{str(row['student'])[:16]:<16} {str(row['question'])[:30]:<30} "
-                f"{row['score']:>5} {mark:<5} {row['time']:<19}  {answer}"
-            )
-        if rows:
-            lines.append("(* = the student overrode the grader)")
-            lines.append(
-                "\nLeaderboard: "
-                + ", ".join(f"{s.student} {s.score:g}" for s in leaderboard(attempts)[:10])
-            )
-            hard = hardest_questions(attempts)[:5]
-            lines.append("Hardest: " + ", ".join(f"{h.question} {h.share:.0%}" for h in hard))
-        else:
-            lines.append("No answers yet.")
-        text = "\n".join(lines) + "\n"
+    text = results_csv(attempts) if fmt == "csv" else results_table(attempts)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -591,7 +550,7 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UserError(f"{output}: cannot write ({exc.strerror})") from None
-    click.echo(f"Wrote {output} ({len(rows)} rows)", err=True)
+    click.echo(f"Wrote {output} ({len(attempts)} rows)", err=True)
 
 
 @cli.command()
@@ -604,8 +563,17 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
     type=click.Path(path_type=Path),
     help="Serve this class quiz.",
 )
+@click.option(
+    "--max-sessions",
+    default=40,
+    show_default=True,
+    type=click.IntRange(1, 500),
+    help="Browser sessions at once (each runs the app: about 60 MB).",
+)
 @pass_context
-def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
+def serve(
+    context: Context, host: str, port: int, quiz_path: Path | None, max_sessions: int
+) -> None:
     """Serve the app to browsers (each its own session, one shared database)."""
     from quiz_bank.classquiz import ClassQuizError, load_class_quiz
     from tui_app.serve import make_server, public_url
@@ -613,10 +581,11 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
     title = context.briefing.title
     if quiz_path is not None:
         try:
-            title = load_class_quiz(quiz_path).title
-            load_class_quiz(quiz_path).resolve(context.briefing)
+            class_quiz = load_class_quiz(quiz_path)
+            class_quiz.resolve(context.briefing)
         except ClassQuizError as exc:
             raise UserError(str(exc)) from None
+        title = class_quiz.title
     _open_store(context).close()  # a bad database fails here, not in every browser
     server = make_server(
         host=host,
@@ -625,12 +594,16 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
         briefing=context.briefing_path,
         quiz=quiz_path,
         title=title,
+        max_sessions=max_sessions,
     )
+    url = public_url(host, port)
     where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
-    click.echo(
-        f"Serving {title!r} on {public_url(host, port)} ({where}); answers go to {context.db_path}"
-    )
-    click.echo("Press Ctrl+C to stop.")
+    click.echo(f"Serving {title!r} on {url} ({where}); answers go to {context.db_path}")
+    if server.join_code:
+        click.echo(f"Join code for the board: {server.join_code}")
+    click.echo(f"Teacher's view (keep it private): {url}/?teacher={server.teacher_token}")
+    click.echo(f"At most {max_sessions} sessions at once. Press Ctrl+C to stop.")
+    sys.stdout.flush()
     try:
         server.serve()
     except OSError as exc:  # the port is taken, or the address is not this machine's

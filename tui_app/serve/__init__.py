@@ -6,11 +6,10 @@ internet), and its script, stylesheet and font are the files textual-serve insta
 
 from __future__ import annotations
 
-import shlex
-import sys
 from pathlib import Path
 
 TEMPLATES = Path(__file__).parent / "templates"
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def statics_path() -> Path:
@@ -19,30 +18,43 @@ def statics_path() -> Path:
     return Path(textual_serve.__file__).parent / "static"
 
 
-def app_command(db: Path, briefing: Path | None, quiz: Path | None) -> str:
-    """The command each browser session runs: the app, asking the student's name first."""
-    parts = [sys.executable, "-m", "tui_app", "--db", str(db.resolve()), "--ask-name"]
-    if briefing is not None:
-        parts += ["--briefing", str(briefing.resolve())]
-    if quiz is not None:
-        parts += ["quiz", "--from", str(quiz.resolve())]
-    return shlex.join(parts)
-
-
 def make_server(
-    *, host: str, port: int, db: Path, briefing: Path | None, quiz: Path | None, title: str
+    *,
+    host: str,
+    port: int,
+    db: Path,
+    briefing: Path | None,
+    quiz: Path | None,
+    title: str,
+    max_sessions: int,
 ):  # type: ignore[no-untyped-def]
-    from textual_serve.server import Server
+    """The classroom server (see server.py); a class quiz is loaded and checked by the caller."""
+    from quiz_bank.classquiz import load_class_quiz
+    from tui_app.serve.server import ClassroomServer
 
-    return Server(
-        app_command(db, briefing, quiz),
+    class_quiz = load_class_quiz(quiz) if quiz is not None else None
+    # Anyone who can reach a server open to the network needs the code on the board.
+    join_code = None if host in LOOPBACK_HOSTS else new_join_code()
+    return ClassroomServer(
         host=host,
         port=port,
-        title=title,
         public_url=public_url(host, port),
         statics_path=statics_path(),
-        templates_path=TEMPLATES,
+        db=db,
+        briefing=briefing,
+        quiz_path=quiz,
+        quiz=class_quiz,
+        title=title,
+        max_sessions=max_sessions,
+        join_code=join_code,
     )
+
+
+def new_join_code() -> str:
+    from quiz_bank.classroster import new_code
+
+    code = new_code(8)
+    return f"{code[:4]}-{code[4:]}"
 
 
 def public_url(host: str, port: int) -> str:
