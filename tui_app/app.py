@@ -69,6 +69,8 @@ class BriefingApp(App[None]):
         self.time_limit = time_limit
         if briefing is not None:
             self.sub_title = briefing.title
+            if self.served is not None and self.served.learner:
+                self.sub_title += f" · {self.learner}"
         self._store = None
         self._roster = None
 
@@ -132,6 +134,8 @@ class BriefingApp(App[None]):
     def _loaded(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.sub_title = briefing.title
+        if self.served is not None and self.served.learner:
+            self.sub_title += f" · {self.learner}"
         self._briefing_ready()
 
     def _briefing_ready(self) -> None:

@@ -50,6 +50,7 @@ def make(tmp_path: Path, *, join_code: str | None = None, max_sessions: int = 40
 @pytest.fixture
 async def client(tmp_path: Path) -> AsyncIterator[TestClient]:  # type: ignore[type-arg]
     server = make(tmp_path, join_code="ABCD-2345", max_sessions=1)
+    server.wait_seconds = 0.3
     async with TestClient(TestServer(await server._make_app())) as c:
         c.server_under_test = server  # type: ignore[attr-defined]
         yield c
@@ -77,7 +78,7 @@ async def test_every_response_has_security_headers_and_no_version(client: TestCl
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
         assert headers["X-Frame-Options"] == "DENY"
         assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Referrer-Policy"] == "same-origin"
     for folder in ("/static/", "/static/js/", "/static/css/"):
         listing = await client.get(folder)
         assert listing.status in (403, 404)
@@ -136,30 +137,57 @@ async def test_websocket_needs_our_origin_and_a_seat(client: TestClient) -> None
         assert "403" in str(refused.value)
 
 
+async def refused_reason(c: TestClient) -> str:  # type: ignore[type-arg]
+    """A session refused after the wait: the reason, written into the terminal, then closed."""
+    ws = await c.ws_connect("/ws?width=80&height=24", headers=origin(c))
+    text = ""
+    async for message in ws:
+        if message.type == WSMsgType.BINARY:
+            text += message.data.decode()
+    assert ws.close_code is not None and ws.close_code >= 4000
+    return text
+
+
 async def test_one_session_per_name_and_a_cap_on_sessions(client: TestClient) -> None:  # type: ignore[type-arg]
     await join(client, "Ben Costa")
     ws = await client.ws_connect("/ws?width=80&height=24", headers=origin(client))
     try:
         first = await asyncio.wait_for(ws.receive(), 60)
         assert first.type in (WSMsgType.BINARY, WSMsgType.TEXT)
-        # the same name in a second tab: refused, page and socket
-        page = await client.get("/")
-        assert page.status == 409 and "already has a session open" in await page.text()
-        with pytest.raises(Exception) as second:
-            await client.ws_connect("/ws", headers=origin(client))
-        assert "409" in str(second.value)
+        # the same name in a second tab: refused, with the reason on its screen
+        assert "already has a session open" in await refused_reason(client)
         # another student while the class is full (max_sessions=1)
         client.session.cookie_jar.clear()
         await join(client, "Cleo Diaz")
-        full = await client.get("/")
-        assert full.status == 503 and "full" in await full.text()
+        assert "The class is full" in await refused_reason(client)
     finally:
         await ws.close()
-    for _ in range(50):
+    for _ in range(100):
         if not client.server_under_test.live:  # type: ignore[attr-defined]
             break
         await asyncio.sleep(0.1)
-    assert (await client.get("/")).status == 200
+    assert not client.server_under_test.live  # type: ignore[attr-defined]
+
+
+async def test_a_reload_takes_over_once_the_old_session_lets_go(client: TestClient) -> None:  # type: ignore[type-arg]
+    await join(client, "Dora Reload")
+    server: ClassroomServer = client.server_under_test  # type: ignore[attr-defined]
+    server.wait_seconds = 20
+    old = await client.ws_connect("/ws?width=80&height=24", headers=origin(client))
+    await asyncio.wait_for(old.receive(), 60)
+    new = asyncio.ensure_future(client.ws_connect("/ws?width=80&height=24", headers=origin(client)))
+    await asyncio.sleep(0.5)
+    await old.close()  # the old page unloads
+    ws = await new
+    try:
+        message = await asyncio.wait_for(ws.receive(), 60)
+        assert message.type == WSMsgType.BINARY and b"already" not in message.data
+    finally:
+        await ws.close()
+    for _ in range(100):
+        if not server.live:
+            break
+        await asyncio.sleep(0.1)
 
 
 async def test_the_teacher_token_opens_the_teacher_session_only(client: TestClient) -> None:  # type: ignore[type-arg]

@@ -68,9 +68,9 @@ class QuizScreen(Screen[None]):
         if action == "leave" and self.locked:
             return False
         if action == "override":
-            # The grader cannot be wrong on a choice: there is nothing to override.
+            # Offered after a verdict only, and never on a choice: the grader cannot be wrong.
             question = self._verdict_question()
-            return question is None or not question.choices
+            return question is not None and not question.choices
         return True
 
     def _verdict_question(self):  # type: ignore[no-untyped-def]

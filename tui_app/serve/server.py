@@ -40,6 +40,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 SEAT_COOKIE = "briefing_seat"
 TEACHER_COOKIE = "briefing_teacher"
 DEFAULT_MAX_SESSIONS = 40
+# How long a new session waits for the old one of its name (a reload) or for a free place.
+WAIT_SECONDS = 5.0
 QUIT_SECONDS = 10.0
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 # Served instead of aiohttp's "Python/3.x aiohttp/3.x".
@@ -124,6 +126,7 @@ class ClassroomServer(Server):
         self.quiz = quiz
         self.quiz_key = quiz.key if quiz else ""
         self.max_sessions = max_sessions
+        self.wait_seconds = WAIT_SECONDS
         self.join_code = join_code
         self.teacher_token = teacher_token or secrets.token_urlsafe(18)
         self.roster = Roster(self.db)
@@ -170,7 +173,9 @@ class ClassroomServer(Server):
         headers.setdefault("Content-Security-Policy", STRICT_CSP)
         headers["X-Frame-Options"] = "DENY"
         headers["X-Content-Type-Options"] = "nosniff"
-        headers["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on our
+        # own form, and the join form could not be told from a foreign one.
+        headers["Referrer-Policy"] = "same-origin"
         headers["Cross-Origin-Opener-Policy"] = "same-origin"
         if headers.get("Content-Type", "").startswith("text/html"):
             headers["Cache-Control"] = "no-store"
@@ -219,9 +224,6 @@ class ClassroomServer(Server):
         who = self.visitor(request)
         if who.role is None:
             return self.page("join.html", needs_join_code=self.join_code is not None)
-        refused = self.refusal(who)
-        if refused is not None:
-            return self.notice(*refused)
         nonce = secrets.token_urlsafe(12)
         static = "/static/"
         ws = f"ws://{request.host}/ws"
@@ -311,9 +313,17 @@ class ClassroomServer(Server):
         who = self.visitor(request)
         if who.role is None:
             raise web.HTTPForbidden(text="Join first, from this server's page.")
-        refused = self.refusal(who)
-        if refused is not None:
-            raise _status(*refused)
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=64 * 1024)
+        await websocket.prepare(request)
+        # A reload opens the new page before the old one lets go of its session: wait a moment
+        # for it, then refuse with the reason written where the student looks.
+        deadline = asyncio.get_running_loop().time() + self.wait_seconds
+        while (refused := self.refusal(who)) is not None:
+            if asyncio.get_running_loop().time() >= deadline:
+                await websocket.send_bytes(("\r\n  " + refused[0] + "\r\n").encode())
+                await websocket.close(code=4000 + refused[1], message=refused[0][:100].encode())
+                return websocket
+            await asyncio.sleep(0.1)
         session_id = secrets.token_hex(8)
         # Claimed before the first await, so two tabs racing cannot both pass the checks.
         self.live[session_id] = who.role
@@ -322,8 +332,6 @@ class ClassroomServer(Server):
         service: _SessionService | None = None
         try:
             command, served = self.session_for(who)
-            websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=64 * 1024)
-            await websocket.prepare(request)
             service = _SessionService(
                 command,
                 session_env=served.environ(),
@@ -364,11 +372,3 @@ class ClassroomServer(Server):
         if self.ending:
             await asyncio.gather(*self.ending, return_exceptions=True)
         self.roster.close()
-
-
-def _status(message: str, status: int) -> web.HTTPException:
-    kinds: dict[int, type[web.HTTPException]] = {
-        409: web.HTTPConflict,
-        503: web.HTTPServiceUnavailable,
-    }
-    return kinds.get(status, web.HTTPForbidden)(text=message)
