@@ -217,8 +217,10 @@ def classroom(tmp: Path, *extra: str) -> Iterator[tuple[str, Path, list[str]]]:
     db = tmp / "class.db"
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "tui_app", "--db", str(db), "serve", "--port", str(port)]
-        + ["--quiz", str(quiz), *extra],
+        [
+            *(sys.executable, "-m", "tui_app", "--db", str(db), "serve"),
+            *("--port", str(port), "--quiz", str(quiz), *extra),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -135,6 +135,7 @@ async def _two_tabs(base: str, tmp: Path) -> tuple[str, str]:
 def test_a_second_tab_with_the_same_name_is_refused(tmp_path: Path) -> None:
     with bc.classroom(tmp_path) as (base, db, _banner):
         refused, first = asyncio.run(_two_tabs(base, tmp_path))
+        assert "Right" in first
         rows = bc.attempts(db)
     assert "already has a session open" in refused
     assert "What Belarusian facilities" not in refused
@@ -179,7 +180,8 @@ def test_a_page_of_another_origin_cannot_open_a_session(tmp_path: Path, foreign_
             "<!DOCTYPE html><title>waiting</title><script>"
             f"const ws = new WebSocket({ws_url!r});"
             "ws.onopen = () => { document.title = 'open'; };"
-            "ws.onclose = (e) => { if (document.title !== 'open') document.title = 'closed ' + e.code; };"
+            "ws.onclose = (e) => {"
+            " if (document.title !== 'open') document.title = 'closed ' + e.code; };"
             "</script>"
         )
         result = asyncio.run(_foreign_page(base, foreign_site + "/index.html", tmp_path))
