@@ -119,10 +119,11 @@ def cards(context: Context, card_id: str | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "anki", "gift", "quizlet", "csv", "markdown"]),
+    type=click.Choice(["json", "anki", "gift", "quizlet", "csv", "markdown", "html"]),
     default="json",
     show_default=True,
-    help="json (contract), anki (.apkg), gift (Moodle), quizlet, csv, markdown (handout).",
+    help="json (contract), anki (.apkg), gift (Moodle), quizlet, csv, markdown or html (a "
+    "printable handout).",
 )
 @click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
 @pass_context
