@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefing_data.models import Briefing
 from quiz_bank.questions import find_question, grade_question
-from quiz_bank.results import spreadsheet_safe
+from quiz_bank.results import printable, spreadsheet_safe
 
 COLUMNS = ("student", "question", "answer")
 OUT_COLUMNS = (*COLUMNS, "correct", "score", "feedback")
@@ -83,5 +83,7 @@ def grade_csv(briefing: Briefing, path: Path, output: Path | None = None) -> Csv
     with out_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=OUT_COLUMNS)
         writer.writeheader()
-        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
+        writer.writerows(
+            {k: spreadsheet_safe(printable(str(v))) for k, v in row.items()} for row in rows
+        )
     return report

@@ -249,3 +249,24 @@ def test_public_url_names_a_reachable_address() -> None:
     assert public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
     assert "0.0.0.0" not in public_url("0.0.0.0", 8000)
     assert public_url("::1", 8000) == "http://[::1]:8000"
+
+
+def test_a_finished_student_retakes_only_when_the_quiz_file_allows(tmp_path: Path) -> None:
+    from quiz_bank.store import ProgressStore
+    from tui_app.serve.server import Visitor
+
+    server = make(tmp_path)
+    server.roster.claim(server.quiz_key, "Fay Gold")
+    with ProgressStore(server.db) as store:
+        for question in ("airfields", "airfields/mcq"):
+            store.add_attempt(
+                learner="Fay Gold", question=question, fact="airfields", card="rear-base",
+                answer="airfields", correct=True, score=1.0,
+            )  # fmt: skip
+    started = server.roster.round_started(server.quiz_key, "Fay Gold")
+    _, again = server.session_for(Visitor("class", "Fay Gold"))
+    assert again.round_since == started  # a reload: the same round, its summary
+    assert server.quiz is not None
+    server.quiz = server.quiz.model_copy(update={"retakes": True})
+    _, retake = server.session_for(Visitor("class", "Fay Gold"))
+    assert retake.round_since is not None and retake.round_since > started
