@@ -209,9 +209,13 @@ class Browser:
                     ).read()
 
 
+SERVER_PIDS: list[int] = []
+
+
 @contextlib.contextmanager
 def classroom(tmp: Path, *extra: str) -> Iterator[tuple[str, Path, list[str]]]:
-    """`briefing serve` on a class quiz in tmp: (base URL, database, its banner lines)."""
+    """`briefing serve` on a class quiz in tmp: (base URL, database, its banner lines); the
+    server's process id is SERVER_PIDS[-1]."""
     quiz = tmp / "class-quiz.toml"
     quiz.write_text(QUIZ)
     db = tmp / "class.db"
@@ -226,6 +230,7 @@ def classroom(tmp: Path, *extra: str) -> Iterator[tuple[str, Path, list[str]]]:
         text=True,
     )
     try:
+        SERVER_PIDS.append(server.pid)
         wait_http(f"http://127.0.0.1:{port}/")
         assert server.stdout is not None
         banner = [server.stdout.readline().strip() for _ in range(3)]
@@ -276,6 +281,21 @@ async def browser(tmp: Path) -> AsyncIterator[Browser]:
             process.wait()
 
 
+def descendants_rss_mib(pid: int) -> float:
+    """Resident memory of a process's descendants (the session apps of a server), in MiB."""
+    total, stack = 0, [pid]
+    while stack:
+        parent = stack.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*/children"):
+            for child in task.read_text().split():
+                stack.append(int(child))
+                status = Path(f"/proc/{child}/status")
+                if status.exists():
+                    rss = re.search(r"VmRSS:\s+(\d+) kB", status.read_text())
+                    total += int(rss.group(1)) if rss else 0
+    return total / 1024
+
+
 def attempts(db: Path) -> list[tuple[str, str, int]]:
     with contextlib.closing(sqlite3.connect(db)) as conn:
         return conn.execute(
@@ -283,7 +303,12 @@ def attempts(db: Path) -> list[tuple[str, str, int]]:
         ).fetchall()
 
 
-async def take_the_quiz(base: str, tmp: Path, out: Path) -> tuple[Page, str]:
+SESSION_MIB: list[float] = []
+
+
+async def take_the_quiz(
+    base: str, tmp: Path, out: Path, server_pid: int | None = None
+) -> tuple[Page, str]:
     """A student joins, answers both questions, and reloads: returns what the reload drew."""
     async with browser(tmp) as chrome, chrome.tab() as page:
         await page.open(base + "/")
@@ -305,6 +330,8 @@ async def take_the_quiz(base: str, tmp: Path, out: Path) -> tuple[Page, str]:
         await page.enter()
         await page.wait_for_text("Class quiz finished")
         await page.shot(out / "serve-4-summary.png")
+        if server_pid is not None and Path("/proc").exists():
+            SESSION_MIB.append(descendants_rss_mib(server_pid))
         await page.open(base + "/", settle=0.5)
         await page.wait_for_text("Class quiz finished")
         await page.shot(out / "serve-5-reload.png")
@@ -321,11 +348,13 @@ def main() -> int:
         tmp = Path(name)
         with classroom(tmp) as (base, db, _banner):
             started = time.monotonic()
-            _page, reloaded = asyncio.run(take_the_quiz(base, tmp, out))
+            _page, reloaded = asyncio.run(take_the_quiz(base, tmp, out, SERVER_PIDS[-1]))
             rows = attempts(db)
             took = time.monotonic() - started
     print(f"browser session in {took:.1f} s; attempts stored: {rows}")
     print(f"reload shows the summary: {'Class quiz finished' in reloaded}")
+    if SESSION_MIB:
+        print(f"one browser session's app: {SESSION_MIB[0]:.0f} MiB resident")
     print(f"screenshots: {', '.join(sorted(p.name for p in out.glob('serve-*.png')))} in {out}")
     expected = [("Ana Browser", "airfields", 1), ("Ana Browser", "airfields/mcq", 1)]
     return 0 if rows == expected and "Class quiz finished" in reloaded else 1
