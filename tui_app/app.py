@@ -156,7 +156,11 @@ class BriefingApp(App[None]):
         self._start()
 
     def _start(self) -> None:
-        if self.locked:
+        if self.locked and not self.start:
+            # Fail closed: a class session without its quiz shows nothing at all.
+            self.load_error = "a class session needs its quiz (quiz --from FILE)"
+            self.exit(None, 2)
+        elif self.locked:
             self.open_class_quiz()
         elif self.start:
             mode, ids, _learner = self.start

@@ -176,3 +176,10 @@ async def test_escapes_in_names_and_answers_are_shown_not_obeyed(  # type: ignor
         await pilot.pause()
         text = screen_text(teacher)
     assert "\x1b" not in text and "Eve␛[2J" in text and "␛]0;owned␇ [b]x[/b]" in text
+
+
+async def test_a_class_session_without_its_quiz_shows_nothing(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(served=ServedSession("class", "Ana Lima"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 2 and app.load_error and "needs its quiz" in app.load_error
