@@ -12,13 +12,14 @@ import yaml
 from pydantic import ValidationError
 
 from briefing_data.article import clean_text
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from briefing_data.textfold import fold
 
 BUILTIN_NAME = "belarus-rear-base.yaml"
 
 
-class BriefingError(Exception):
+class BriefingError(UserError):
     """A briefing file that cannot be used; str() is the one line shown to the user."""
 
 

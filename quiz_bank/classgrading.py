@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from quiz_bank.questions import find_question, grade_question
 from quiz_bank.results import printable, spreadsheet_safe
@@ -41,7 +42,7 @@ def grade_csv(briefing: Briefing, path: Path, output: Path | None = None) -> Csv
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise ValueError(f"{path}:1: missing column(s) {', '.join(missing)}")
+        raise UserError(f"{path}:1: missing column(s) {', '.join(missing)}")
     reader.fieldnames = header
     report = CsvReport()
     rows: list[dict[str, object]] = []
@@ -79,7 +80,7 @@ def grade_csv(briefing: Briefing, path: Path, output: Path | None = None) -> Csv
         )
     out_path = output or path.with_name(path.stem + "-graded.csv")
     if out_path.resolve() == path.resolve():
-        raise ValueError(f"{out_path}: will not overwrite the answers being graded")
+        raise UserError(f"{out_path}: will not overwrite the answers being graded")
     with out_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=OUT_COLUMNS)
         writer.writeheader()

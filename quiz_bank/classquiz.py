@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from quiz_bank.questions import Question, find_question
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from quiz_bank.store import Attempt
 
 
-class ClassQuizError(ValueError):
+class ClassQuizError(UserError):
     """A class quiz file that cannot be used; str() is the one line shown."""
 
 

@@ -1,8 +1,9 @@
 """Who sits a served class: each name claimed once, a personal code to come back, rounds of the
 quiz, and the "I was right" requests a teacher accepts or rejects.
 
-The roster lives in the class's progress database (its own two tables), so every session process
-and the server see the same claims. Codes and seat tokens are stored as hashes only.
+The roster lives in the class's progress database (its tables `class_seats` and
+`override_requests`, schema 2 of the store), SQLite or PostgreSQL, so every session process and
+the server see the same claims. Codes and seat tokens are stored as hashes only.
 """
 
 from __future__ import annotations
@@ -10,43 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import os
 import secrets
-import sqlite3
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 from quiz_bank.learners import validate_learner_name
-from quiz_bank.store import BUSY_TIMEOUT_MS, Attempt, ProgressStore, utcnow
+from quiz_bank.scoring import HINT_FACTOR
+from quiz_bank.store import Attempt, ProgressStore, utcnow
 
-_TABLES = (
-    """CREATE TABLE IF NOT EXISTS class_seats (
-        quiz TEXT NOT NULL,
-        name_key TEXT NOT NULL,
-        name TEXT NOT NULL,
-        code_hash TEXT NOT NULL,
-        seat_hash TEXT NOT NULL,
-        claimed_at TEXT NOT NULL,
-        round_started_at TEXT NOT NULL,
-        PRIMARY KEY (quiz, name_key)
-    )""",
-    "CREATE INDEX IF NOT EXISTS class_seats_seat ON class_seats (seat_hash)",
-    """CREATE TABLE IF NOT EXISTS override_requests (
-        attempt_id INTEGER PRIMARY KEY,
-        learner TEXT NOT NULL,
-        question TEXT NOT NULL,
-        requested_at TEXT NOT NULL,
-        decision TEXT
-    )""",
-)
 # No 0/O, 1/I/L: a code is read off paper or a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 ACCEPTED, REJECTED = "accepted", "rejected"
-# A hinted answer the teacher accepts earns this share (as in a quiz session).
-HINT_FACTOR = 0.5
 
 
 class SeatRefused(ValueError):
@@ -99,30 +76,11 @@ def _iso(moment: dt.datetime) -> str:
 
 
 class Roster:
-    """The seats of served classes in one progress database (SQLite)."""
+    """The seats of served classes and the override requests, in one progress database."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        # The store creates or checks its own schema first, so a fresh file is a progress database.
-        ProgressStore(self.path).close()
-        self._db = sqlite3.connect(
-            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
-        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        with self._transaction() as db:
-            for statement in _TABLES:
-                db.execute(statement)
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
+    def __init__(self, target: str | os.PathLike[str]) -> None:
+        # The store brings the database to its schema (the roster's tables included).
+        self.store = ProgressStore(target)
 
     # -- seats -------------------------------------------------------------------------------
 
@@ -132,63 +90,64 @@ class Roster:
         key = name_key(name)
         token = secrets.token_urlsafe(24)
         now = _iso(utcnow())
-        with self._transaction() as db:
-            row = db.execute(
+        with self.store.transaction() as execute:
+            rows = execute(
                 "SELECT name, code_hash FROM class_seats WHERE quiz = ? AND name_key = ?",
                 (quiz, key),
-            ).fetchone()
-            if row is None:
+            )
+            if not rows:
                 fresh = new_code()
-                db.execute(
+                execute(
                     "INSERT INTO class_seats (quiz, name_key, name, code_hash, seat_hash,"
                     " claimed_at, round_started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (quiz, key, name, _code_hash(fresh), _token_hash(token), now, now),
                 )
                 return Seat(name, fresh, token)
+            taken, code_hash = str(rows[0][0]), str(rows[0][1])
             if not code.strip():
                 raise SeatRefused(
-                    f"the name {row[0]!r} is already taken in this class: type the code "
+                    f"the name {taken!r} is already taken in this class: type the code "
                     "its first session was given, or ask your teacher"
                 )
-            if not hmac.compare_digest(_code_hash(code), row[1]):
-                raise SeatRefused(f"that is not the code of {row[0]!r}")
-            db.execute(
+            if not hmac.compare_digest(_code_hash(code), code_hash):
+                raise SeatRefused(f"that is not the code of {taken!r}")
+            execute(
                 "UPDATE class_seats SET seat_hash = ? WHERE quiz = ? AND name_key = ?",
                 (_token_hash(token), quiz, key),
             )
-            return Seat(str(row[0]), None, token)
+            return Seat(taken, None, token)
 
     def seat(self, quiz: str, token: str) -> str | None:
         """The name a browser's seat token belongs to (None: unknown or replaced)."""
         if not token or len(token) > 100:
             return None
-        row = self._db.execute(
+        rows = self.store.rows(
             "SELECT name FROM class_seats WHERE quiz = ? AND seat_hash = ?",
             (quiz, _token_hash(token)),
-        ).fetchone()
-        return None if row is None else str(row[0])
+        )
+        return None if not rows else str(rows[0][0])
 
     def round_started(self, quiz: str, name: str) -> dt.datetime:
-        row = self._db.execute(
+        rows = self.store.rows(
             "SELECT round_started_at FROM class_seats WHERE quiz = ? AND name_key = ?",
             (quiz, name_key(name)),
-        ).fetchone()
-        if row is None:
+        )
+        if not rows:
             raise KeyError(name)
-        return dt.datetime.fromisoformat(row[0])
+        return dt.datetime.fromisoformat(str(rows[0][0]))
 
     def new_round(self, quiz: str, name: str) -> dt.datetime:
         """A retake: answers before now no longer count as this round's."""
         now = utcnow()
-        with self._transaction() as db:
-            db.execute(
+        with self.store.transaction() as execute:
+            execute(
                 "UPDATE class_seats SET round_started_at = ? WHERE quiz = ? AND name_key = ?",
                 (_iso(now), quiz, name_key(name)),
             )
         return now
 
     def names(self, quiz: str) -> list[str]:
-        rows = self._db.execute(
+        rows = self.store.rows(
             "SELECT name FROM class_seats WHERE quiz = ? ORDER BY name_key", (quiz,)
         )
         return [str(r[0]) for r in rows]
@@ -196,43 +155,47 @@ class Roster:
     # -- "I was right" requests ------------------------------------------------------------
 
     def request_override(self, attempt_id: int, learner: str, question: str) -> None:
-        with self._transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO override_requests (attempt_id, learner, question,"
-                " requested_at) VALUES (?, ?, ?, ?)",
+        with self.store.transaction() as execute:
+            execute(
+                "INSERT INTO override_requests (attempt_id, learner, question, requested_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (attempt_id) DO NOTHING",
                 (attempt_id, learner, question, _iso(utcnow())),
             )
 
     def override_requests(self, *, pending_only: bool = False) -> list[OverrideRequest]:
-        sql = "SELECT * FROM override_requests"
+        sql = "SELECT attempt_id, learner, question, requested_at, decision FROM override_requests"
         if pending_only:
             sql += " WHERE decision IS NULL"
-        rows = self._db.execute(sql + " ORDER BY requested_at, attempt_id").fetchall()
         return [
-            OverrideRequest(int(r[0]), str(r[1]), str(r[2]), dt.datetime.fromisoformat(r[3]), r[4])
-            for r in rows
+            OverrideRequest(
+                int(r[0]),
+                str(r[1]),
+                str(r[2]),
+                dt.datetime.fromisoformat(str(r[3])),
+                None if r[4] is None else str(r[4]),
+            )
+            for r in self.store.rows(sql + " ORDER BY requested_at, attempt_id")
         ]
 
-    def decide_override(self, attempt_id: int, accept: bool, store: ProgressStore) -> None:
+    def decide_override(self, attempt_id: int, accept: bool) -> None:
         """The teacher's decision: an accepted request counts the answer (flagged an override)."""
-        row = self._db.execute(
-            "SELECT decision FROM override_requests WHERE attempt_id = ?", (attempt_id,)
-        ).fetchone()
-        if row is None:
+        found = self.store.rows(
+            "SELECT r.decision, a.hint FROM override_requests r"
+            " JOIN attempts a ON a.id = r.attempt_id WHERE r.attempt_id = ?",
+            (attempt_id,),
+        )
+        if not found:
             raise KeyError(attempt_id)
         if accept:
-            attempt = next((a for a in store.attempts() if a.id == attempt_id), None)
-            if attempt is None:
-                raise KeyError(attempt_id)
-            store.mark_override(attempt_id, HINT_FACTOR if attempt.hint else 1.0)
-        with self._transaction() as db:
-            db.execute(
+            self.store.mark_override(attempt_id, HINT_FACTOR if found[0][1] else 1.0)
+        with self.store.transaction() as execute:
+            execute(
                 "UPDATE override_requests SET decision = ? WHERE attempt_id = ?",
                 (ACCEPTED if accept else REJECTED, attempt_id),
             )
 
     def close(self) -> None:
-        self._db.close()
+        self.store.close()
 
     def __enter__(self) -> Roster:
         return self

@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from quiz_bank.answer_forms import accepted_answers, typed_answer
 from quiz_bank.gift import gift_escape, to_gift
@@ -28,7 +29,7 @@ FORMATS = ("json", "anki", "gift", "quizlet", "csv", "markdown", "html")
 BINARY = frozenset({"anki"})
 
 
-class ExportError(ValueError):
+class ExportError(UserError):
     """An export that cannot be made; str() is the one line shown."""
 
 

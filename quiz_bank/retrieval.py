@@ -18,8 +18,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from briefing_data.models import Briefing, FactBase, ListAnswer, NumberAnswer, TextAnswer
-from quiz_bank.grading import typo_budget
 from quiz_bank.normalize import fold, normal_word, raw_words
+from quiz_bank.wordmatch import typo_budget
 
 # Groups of words that ask for the same thing; each folds to its first word.
 SYNONYMS = [

@@ -166,10 +166,10 @@ def test_a_class_quiz_in_line_mode_asks_the_name(tmp_path: Path) -> None:
 # -- the roster of a served class ------------------------------------------------------------
 
 
-def test_a_name_is_claimed_once_per_quiz(tmp_path: Path) -> None:
+def test_a_name_is_claimed_once_per_quiz(db_target: Path | str) -> None:
     from quiz_bank.classroster import Roster, SeatRefused
 
-    with Roster(tmp_path / "class.db") as roster:
+    with Roster(db_target) as roster:
         seat = roster.claim("quiz-a", "  Ana   Lima ")
         assert seat.name == "Ana Lima" and seat.code and len(seat.code) == 6
         assert roster.seat("quiz-a", seat.token) == "Ana Lima"
@@ -187,10 +187,10 @@ def test_a_name_is_claimed_once_per_quiz(tmp_path: Path) -> None:
             roster.claim("quiz-a", "Eve\x1b[2J")
         # codes and tokens are kept as hashes only
         stored = " ".join(
-            str(v) for row in roster._db.execute("SELECT * FROM class_seats") for v in row
+            str(v) for row in roster.store.rows("SELECT * FROM class_seats") for v in row
         )
         assert seat.code not in stored and back.token not in stored
-    with ProgressStore(tmp_path / "class.db") as store:  # still a usable progress database
+    with ProgressStore(db_target) as store:  # still a usable progress database
         assert store.count_attempts() == 0
 
 
@@ -216,10 +216,10 @@ def test_a_round_is_the_answers_since_it_began_in_quiz_order(tmp_path: Path) -> 
     assert round_attempts(ids, attempts, later) == []
 
 
-def test_override_requests_wait_for_the_teacher(tmp_path: Path) -> None:
+def test_override_requests_wait_for_the_teacher(db_target: Path | str) -> None:
     from quiz_bank.classroster import Roster
 
-    db = tmp_path / "class.db"
+    db = db_target
     with ProgressStore(db) as store:
         plain = store.add_attempt(
             learner="ana", question="airfields", fact="airfields", card="rear-base",
@@ -238,11 +238,11 @@ def test_override_requests_wait_for_the_teacher(tmp_path: Path) -> None:
                 hinted,
             ]
             assert not any(a.correct for a in store.attempts())  # nothing counted yet
-            roster.decide_override(plain, True, store)
-            roster.decide_override(hinted, True, store)
+            roster.decide_override(plain, True)
+            roster.decide_override(hinted, True)
             assert roster.override_requests(pending_only=True) == []
             with pytest.raises(KeyError):
-                roster.decide_override(999, True, store)
+                roster.decide_override(999, True)
         rows = {a.learner: a for a in store.attempts()}
     assert rows["ana"].override and rows["ana"].score == 1.0
     assert rows["ben"].override and rows["ben"].score == 0.5
@@ -301,3 +301,26 @@ def test_graded_csv_shows_escapes_as_symbols(tmp_path: Path) -> None:
     out = (tmp_path / "answers-graded.csv").read_text()
     assert "\x1b" not in out and "\x07" not in out
     assert "Eve␛[2J" in out and "'=cmd()␇" in out
+
+
+def test_a_class_database_of_schema_1_gains_the_roster(tmp_path: Path) -> None:
+    import sqlite3
+
+    from quiz_bank.classroster import Roster
+    from quiz_bank.store.schema import migration
+
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as conn:  # a class database written before served classes
+        for statement in migration(1, "sqlite"):
+            conn.execute(statement)
+        conn.execute(
+            "INSERT INTO attempts (learner, question, fact, card, answer, correct, score,"
+            " answered_at) VALUES ('ana', 'airfields', 'airfields', 'rear-base', 'x', 1, 1.0,"
+            " '2026-01-01T00:00:00+00:00')"
+        )
+        conn.execute("PRAGMA user_version = 1")
+    with Roster(db) as roster:
+        assert roster.claim("q", "Ana").code
+        assert [a.learner for a in roster.store.attempts()] == ["ana"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2

@@ -206,8 +206,19 @@ class QuizScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="grade")
     def grade(self, typed: str, duration: float) -> None:
-        outcome = self.session.answer(typed, duration=duration)
+        from quiz_bank.store import StoreError
+
+        try:
+            outcome = self.session.answer(typed, duration=duration)
+        except StoreError as exc:
+            self.app.call_from_thread(self.store_failed, str(exc))
+            return
         self.app.call_from_thread(self.show_outcome, outcome)
+
+    def store_failed(self, message: str) -> None:
+        """The answer could not be saved (disk full, read-only): stop, saying why (exit 2)."""
+        self.app.load_error = message  # type: ignore[attr-defined]
+        self.app.exit(return_code=2)
 
     def action_hint(self) -> None:
         if self.showing_verdict or self.session.done:
@@ -221,7 +232,14 @@ class QuizScreen(Screen[None]):
     def action_skip(self) -> None:
         if self.showing_verdict or self.busy or self.session.done:
             return
-        self.show_outcome(self.session.skip())
+        from quiz_bank.store import StoreError
+
+        try:
+            outcome = self.session.skip()
+        except StoreError as exc:
+            self.store_failed(str(exc))
+            return
+        self.show_outcome(outcome)
 
     def action_override(self) -> None:
         if not self.showing_verdict:
@@ -234,10 +252,15 @@ class QuizScreen(Screen[None]):
         if served is not None and served.overrides_are_requests:
             self.request_override()
             return
+        from quiz_bank.store import StoreError
+
         try:
             outcome = self.session.override()
         except ValueError:
             self.notify("Only an answer just marked wrong can be overridden.")
+            return
+        except StoreError as exc:
+            self.store_failed(str(exc))
             return
         self.query_one("#verdict", Static).set_classes("right")
         self.query_one("#verdict", Static).update(
@@ -256,7 +279,13 @@ class QuizScreen(Screen[None]):
         if last.verdict.correct or last.skipped or last.attempt_id is None or roster is None:
             self.notify("Only an answer just marked wrong can be sent to your teacher.")
             return
-        roster.request_override(last.attempt_id, self.session.learner, last.question.id)
+        from quiz_bank.store import StoreError
+
+        try:
+            roster.request_override(last.attempt_id, self.session.learner, last.question.id)
+        except StoreError as exc:
+            self.store_failed(str(exc))
+            return
         self.query_one("#verdict", Static).update(
             Content.assemble(
                 ("⚑ Sent to your teacher", "bold"),

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz_bank.results import one_line
+from quiz_bank.store import StoreError
 
 if TYPE_CHECKING:
     from quiz_bank.classroster import OverrideRequest
@@ -106,8 +107,12 @@ class ResultsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="decide")
     def decide(self, request: OverrideRequest, accept: bool) -> None:
-        roster, store = self.app.roster, self.app.store  # type: ignore[attr-defined]
-        roster.decide_override(request.attempt_id, accept, store)
+        roster = self.app.roster  # type: ignore[attr-defined]
+        try:
+            roster.decide_override(request.attempt_id, accept)
+        except (KeyError, StoreError) as exc:
+            self.app.call_from_thread(self.notify, f"Not decided: {exc}", markup=False)
+            return
         verb = "Accepted" if accept else "Rejected"
         self.app.call_from_thread(
             self.notify, f"{verb}: {one_line(request.learner)}, {request.question}", markup=False

@@ -6,6 +6,9 @@ internet), and its script, stylesheet and font are the files textual-serve insta
 
 from __future__ import annotations
 
+import os
+import shlex
+import sys
 from pathlib import Path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -18,27 +21,52 @@ def statics_path() -> Path:
     return Path(textual_serve.__file__).parent / "static"
 
 
+def app_command(
+    db: Path | str, briefing: Path | None, quiz: Path | None, student: str | None = None
+) -> str:
+    """The command a browser session runs: the app, or a student's class quiz.
+
+    A PostgreSQL URI is not put on the command line (process lists and logs would show its
+    password): the sessions inherit it in BRIEFING_DB instead, see `make_server`.
+    """
+    parts = [sys.executable, "-m", "tui_app"]
+    if isinstance(db, Path):
+        parts += ["--db", str(db.resolve())]
+    if briefing is not None:
+        parts += ["--briefing", str(briefing.resolve())]
+    if quiz is not None and student is not None:
+        parts += ["quiz", "--from", str(quiz.resolve()), f"--student={student}"]
+    return shlex.join(parts)
+
+
 def make_server(
     *,
     host: str,
     port: int,
-    db: Path,
+    db: Path | str,
     briefing: Path | None,
     quiz: Path | None,
     title: str,
     max_sessions: int,
+    url: str | None = None,
 ):  # type: ignore[no-untyped-def]
-    """The classroom server (see server.py); a class quiz is loaded and checked by the caller."""
+    """The classroom server (see server.py); a class quiz is loaded and checked by the caller.
+    `url` is the proxy's address when one is in front (the page's WebSocket)."""
     from quiz_bank.classquiz import load_class_quiz
     from tui_app.serve.server import ClassroomServer
 
+    if not isinstance(db, Path):
+        # A PostgreSQL URI is not put on a command line (process lists would show its
+        # password): the sessions inherit it in BRIEFING_DB.
+        os.environ["BRIEFING_DB"] = db
     class_quiz = load_class_quiz(quiz) if quiz is not None else None
     # Anyone who can reach a server open to the network needs the code on the board.
-    join_code = None if host in LOOPBACK_HOSTS else new_join_code()
+    join_code = None if host in LOOPBACK_HOSTS and url is None else new_join_code()
     return ClassroomServer(
         host=host,
         port=port,
-        public_url=public_url(host, port),
+        public_url=(url or public_url(host, port)).rstrip("/"),
+        proxied=url is not None,
         statics_path=statics_path(),
         db=db,
         briefing=briefing,

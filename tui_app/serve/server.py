@@ -13,9 +13,7 @@ import contextlib
 import hmac
 import logging
 import secrets
-import shlex
 import socket
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +26,7 @@ from textual_serve.server import Server, to_int
 
 from quiz_bank.classroster import Roster, SeatRefused, round_attempts, same_code
 from quiz_bank.learners import LearnerNameError
-from quiz_bank.store import ProgressStore
+from tui_app.serve import app_command
 from tui_app.serve.session import Role, ServedSession
 
 if TYPE_CHECKING:
@@ -107,7 +105,8 @@ class ClassroomServer(Server):
         port: int,
         public_url: str,
         statics_path: Path,
-        db: Path,
+        proxied: bool = False,
+        db: Path | str,
         briefing: Path | None,
         quiz_path: Path | None,
         quiz: ClassQuiz | None,
@@ -120,12 +119,15 @@ class ClassroomServer(Server):
             "", host=host, port=port, title=title, public_url=public_url,
             statics_path=statics_path, templates_path=TEMPLATES,
         )  # fmt: skip
-        self.db = db.resolve()
+        # A PostgreSQL URI stays off command lines: the sessions inherit BRIEFING_DB.
+        self.db = db.resolve() if isinstance(db, Path) else db
         self.briefing_path = briefing.resolve() if briefing else None
         self.quiz_path = quiz_path.resolve() if quiz_path else None
         self.quiz = quiz
         self.quiz_key = quiz.key if quiz else ""
         self.max_sessions = max_sessions
+        # Behind a reverse proxy, browsers reach us at public_url (its WebSocket too).
+        self.proxied = proxied
         self.wait_seconds = WAIT_SECONDS
         self.join_code = join_code
         self.teacher_token = teacher_token or secrets.token_urlsafe(18)
@@ -185,11 +187,25 @@ class ClassroomServer(Server):
         WebSockets and POSTs; a page of another site cannot forge it)."""
         origin = request.headers.get("Origin", "")
         parts = urlsplit(origin)
+        if self.proxied and origin.lower() == self._public_origin():
+            return True
         return (
             parts.scheme in ("http", "https")
             and parts.netloc.lower() == request.host.lower()
             and (parts.hostname or "").lower() in self.host_names
         )
+
+    def _public_origin(self) -> str:
+        parts = urlsplit(self.public_url)
+        return f"{parts.scheme}://{parts.netloc}".lower()
+
+    def websocket_url(self, request: web.Request) -> str:
+        """Where the page opens its session: this host as the browser named it, or the proxy."""
+        if self.proxied:
+            parts = urlsplit(self.public_url)
+            scheme = "wss" if parts.scheme == "https" else "ws"
+            return f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}/ws"
+        return f"ws://{request.host}/ws"
 
     def visitor(self, request: web.Request) -> Visitor:
         token = request.cookies.get(TEACHER_COOKIE, "")
@@ -226,7 +242,7 @@ class ClassroomServer(Server):
             return self.page("join.html", needs_join_code=self.join_code is not None)
         nonce = secrets.token_urlsafe(12)
         static = "/static/"
-        ws = f"ws://{request.host}/ws"
+        ws = self.websocket_url(request)
         csp = (
             "default-src 'none'; "
             f"script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; "
@@ -291,21 +307,19 @@ class ClassroomServer(Server):
 
     def session_for(self, who: Visitor) -> tuple[str, ServedSession]:
         """The command and the served session of a visitor's app process."""
-        parts = [sys.executable, "-m", "tui_app", "--db", str(self.db)]
-        if self.briefing_path is not None:
-            parts += ["--briefing", str(self.briefing_path)]
         assert who.role is not None
         if who.role != "class" or self.quiz is None or self.quiz_path is None:
-            return shlex.join(parts), ServedSession(who.role, who.name)
+            command = app_command(self.db, self.briefing_path, None)
+            return command, ServedSession(who.role, who.name)
         assert who.name is not None
         since = self.roster.round_started(self.quiz_key, who.name)
         if self.quiz.retakes:
-            with ProgressStore(self.db) as store:
-                done = round_attempts(self.quiz.questions, store.attempts(who.name), since)
+            attempts = self.roster.store.attempts(who.name)
+            done = round_attempts(self.quiz.questions, attempts, since)
             if len(done) >= len(self.quiz.questions):
                 since = self.roster.new_round(self.quiz_key, who.name)
-        parts += ["quiz", "--from", str(self.quiz_path), f"--student={who.name}"]
-        return shlex.join(parts), ServedSession("class", who.name, since)
+        command = app_command(self.db, self.briefing_path, self.quiz_path, who.name)
+        return command, ServedSession("class", who.name, since)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self.same_origin(request):
