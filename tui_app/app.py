@@ -9,13 +9,15 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from tui_app.screens.home import HomeScreen
 from tui_app.settings import load_settings, save_setting
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from briefing_data.models import Briefing
+    from quiz_bank.questions import Question
+    from quiz_bank.session import QuizSession
+    from quiz_bank.store import ProgressStore
 
 
 def _commands() -> type[Provider]:
@@ -40,7 +42,7 @@ class BriefingApp(App[None]):
         *,
         briefing_path: Path | None = None,
         start: tuple[str, list[str], str] | None = None,
-        learner: str = "me",
+        learner: str | None = None,
         settings_path: Path | None = None,
         ask_name: bool = False,
         time_limit: float | None = None,
@@ -52,17 +54,32 @@ class BriefingApp(App[None]):
         self.load_error: str | None = None
         self.db_path = db_path
         self.start = start
-        self.learner = start[2] if start else learner
         self.settings_path = settings_path
+        # Who studies: the quiz's student, the name given, or the name set in the app.
+        remembered = load_settings(settings_path).get("learner")
+        self.learner = (
+            start[2]
+            if start
+            else learner or (remembered if isinstance(remembered, str) and remembered else "me")
+        )
         self.ask_name = ask_name
         # Seconds per question of a class quiz (none: no limit).
         self.time_limit = time_limit
         if briefing is not None:
             self.sub_title = briefing.title
-        self._store = None
+        self._store: ProgressStore | None = None
+        # A quiz left mid-way, to resume: (session, title, what it is called).
+        self.left_quiz: tuple[QuizSession, str, str] | None = None
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def loaded_briefing(self) -> Briefing:
+        """The briefing, for screens that open only once it is loaded."""
+        if self.briefing is None:
+            raise RuntimeError("the briefing is not loaded yet")
+        return self.briefing
+
+    @property
+    def store(self) -> ProgressStore | None:
         """The progress store, opened on first use (None when there is no database)."""
         if self._store is None and self.db_path is not None:
             from quiz_bank.store import ProgressStore, StoreError
@@ -79,6 +96,8 @@ class BriefingApp(App[None]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        from tui_app.screens.home import HomeScreen
+
         self.push_screen(HomeScreen())
         if self.briefing is None:
             # After the first paint, so the loading thread does not delay it.
@@ -104,6 +123,8 @@ class BriefingApp(App[None]):
         self._briefing_ready()
 
     def _briefing_ready(self) -> None:
+        from tui_app.screens.home import HomeScreen
+
         home = self.screen_stack[1] if len(self.screen_stack) > 1 else None
         if isinstance(home, HomeScreen) and home.is_mounted:
             home.show_briefing()  # otherwise its on_mount shows it
@@ -146,34 +167,85 @@ class BriefingApp(App[None]):
         self.push_screen(CardsScreen(card_id))
 
     def open_quiz(
-        self, ids: list[str] | None = None, *, card: str | None = None, review: bool = False
+        self,
+        ids: list[str] | None = None,
+        *,
+        card: str | None = None,
+        review: bool = False,
+        title: str | None = None,
     ) -> None:
         from quiz_bank.session import QuizSession, select_questions
         from tui_app.screens.quiz import QuizScreen
 
+        briefing = self.loaded_briefing
         if ids:
-            questions = select_questions(self.briefing, ids=ids)
+            questions = select_questions(briefing, ids=ids)
         elif review:
-            from quiz_bank.scheduler import due_questions
-
-            store = self.store
-            questions = due_questions(self.briefing, store, self.learner) if store else []
+            questions = self._review_questions()
         else:
-            questions = select_questions(self.briefing, card=card, count=None if card else 10)
+            questions = select_questions(briefing, card=card, count=None if card else 10)
         if not questions:
             self.notify("Nothing is due for review. Come back later, or take a quiz.")
             return
         session = QuizSession(
-            self.briefing,
+            briefing,
             questions,
             store=self.store,
             learner=self.learner,
             time_limit=self.time_limit,
         )
-        title = (
-            "Review" if review else ("Quiz: " + self.briefing.card(card).title if card else "Quiz")
-        )
-        self.push_screen(QuizScreen(session, title=title))
+        if title is None:
+            title = (
+                "Review" if review else ("Quiz: " + briefing.card(card).title if card else "Quiz")
+            )
+        self.left_quiz = None
+        self.push_screen(QuizScreen(session, title=title, what="Review" if review else "Quiz"))
+
+    def _review_questions(self) -> list[Question]:
+        """What is due, one question per fact; a fact just missed comes back harder."""
+        from quiz_bank.scheduler import due_questions
+        from quiz_bank.selection import missed_last, review_questions
+
+        store = self.store
+        if store is None:
+            return []
+        briefing = self.loaded_briefing
+        due = due_questions(briefing, store, self.learner)
+        return review_questions(briefing, due, missed_last(briefing, store.attempts(self.learner)))
+
+    def resume_quiz(self) -> None:
+        """Back to the quiz left mid-way, at the question where it was left."""
+        from tui_app.screens.quiz import QuizScreen
+
+        if self.left_quiz is None:
+            self.notify("There is no quiz to resume.")
+            return
+        session, title, what = self.left_quiz
+        self.left_quiz = None
+        self.push_screen(QuizScreen(session, title=title, what=what))
+
+    def open_flashcards(self) -> None:
+        from quiz_bank.flashcards import deck
+        from quiz_bank.store import utcnow
+        from tui_app.screens.flashcards import FlashcardScreen
+
+        cards = deck(self.loaded_briefing, self.store, self.learner, utcnow())
+        self.push_screen(FlashcardScreen(cards))
+
+    def ask_learner_name(self) -> None:
+        from tui_app.screens.name import NameScreen
+
+        self.push_screen(NameScreen(self.learner, for_class=False), self._renamed)
+
+    def _renamed(self, name: str | None) -> None:
+        if name and name != self.learner:
+            self.learner = name
+            save_setting("learner", name, self.settings_path)
+            self.sub_title = f"{self.briefing.title if self.briefing else ''} · {name}"
+            self.notify(f"Studying as {name}.")
+            home = self.screen
+            if hasattr(home, "load_status"):
+                home.load_status()
 
     def open_progress(self) -> None:
         from tui_app.screens.progress import ProgressScreen

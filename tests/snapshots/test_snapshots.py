@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from briefing_data.loader import builtin_briefing
 from quiz_bank.store import ProgressStore
+from tests.conftest import build_app
 from tui_app.app import BriefingApp
 
 SIZE = (100, 30)
@@ -17,12 +17,7 @@ FIXED = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 
 
 def _app(tmp_path: Path, **kwargs: object) -> BriefingApp:
-    return BriefingApp(
-        builtin_briefing(),
-        db_path=tmp_path / "progress.db",
-        settings_path=tmp_path / "settings.json",
-        **kwargs,  # type: ignore[arg-type]
-    )
+    return build_app(tmp_path, **kwargs)
 
 
 async def _settle(pilot: Pilot) -> None:  # type: ignore[type-arg]

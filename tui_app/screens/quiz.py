@@ -4,34 +4,57 @@ from __future__ import annotations
 
 import time
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from quiz_bank.questions import LETTERS
-from quiz_bank.session import Outcome, QuizSession
+from quiz_bank.questions import LETTERS, Question
+from quiz_bank.scoring import WORDS, Standing, describe
+from quiz_bank.session import Outcome, QuizSession, Summary
+from tui_app.screens.base import BriefingScreen
+from tui_app.widgets.answer_box import AnswerBox
+from tui_app.widgets.footer import AppFooter
+
+ANSWER_LIMIT = 2000
 
 
-class QuizScreen(Screen[None]):
+def _option(i: int, text: str, mark: str = "  ") -> Content:
+    return Content(f"{mark}{LETTERS[i]}) {text}")
+
+
+class QuizScreen(BriefingScreen[None]):
     BINDINGS = [
-        Binding("escape", "leave", "Leave quiz", id="quiz.leave"),
-        Binding("ctrl+t", "hint", "Hint", id="quiz.hint"),
+        Binding("escape", "leave", "Leave", id="quiz.leave", tooltip="leave (asks once)"),
+        Binding("ctrl+t", "hint", "Hint", id="quiz.hint", tooltip="a hinted answer earns half"),
         Binding("ctrl+s", "skip", "Skip", id="quiz.skip"),
-        Binding("ctrl+r", "override", "I was right", id="quiz.override"),
+        Binding(
+            "ctrl+r",
+            "override",
+            "I was right",
+            id="quiz.override",
+            tooltip="count a rejected answer (a teacher sees it)",
+        ),
         Binding("ctrl+n", "next", "Next", id="quiz.next", show=False),
     ]
+    HELP_KEYS = (
+        ("Enter", "answer, then the next question"),
+        ("a-d / 1-4", "pick an option of a multiple-choice or true/false question"),
+    )
 
-    def __init__(self, session: QuizSession, title: str = "Quiz") -> None:
+    def __init__(self, session: QuizSession, title: str = "Quiz", what: str = "Quiz") -> None:
         super().__init__()
         self.session = session
         self.quiz_title = title
+        # What the summary calls it: "Quiz finished", "Review finished".
+        self.what = what
         self.showing_verdict = False
         self.busy = False
+        self.timed_out = False
+        self.leave_asked = False
         self.asked_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
@@ -42,44 +65,60 @@ class QuizScreen(Screen[None]):
         with VerticalScroll(id="quiz-body"):
             yield Static(id="question")
             yield OptionList(id="choices")
-            yield Input(
-                placeholder="Type your answer and press Enter", max_length=2000, id="answer"
+            yield AnswerBox(
+                placeholder="Type your answer and press Enter",
+                max_length=ANSWER_LIMIT,
+                id="answer",
             )
             yield Static(id="hint")
             yield Static(id="verdict")
             yield Static(id="evidence")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.show_question()
         if self.session.time_limit:
-            self.set_interval(1.0, self._progress)
+            self.set_interval(1.0, self._tick)
 
     # -- showing ---------------------------------------------------------------------------
 
     def _progress(self) -> None:
         s = self.session
         shown = len(s.outcomes) if self.showing_verdict else s.position
-        label = (
-            f"{self.quiz_title} · question {shown} of {s.total} · "
-            f"score {s.score:g} ({s.correct} right of {s.answered} answered)"
-        )
+        label = f"{self.quiz_title} · question {shown} of {s.total} · {s.tally.text()}"
         if s.time_limit and not self.showing_verdict and not s.done:
             left = s.time_limit - (time.monotonic() - self.asked_at)
             label += f" · ⏱ {max(0, round(left))} s left" if left > 0 else " · ⏱ time is up"
         self.query_one("#quiz-progress-label", Static).update(Content(label))
         self.query_one("#quiz-progress", ProgressBar).update(progress=len(s.outcomes))
 
+    def _tick(self) -> None:
+        s = self.session
+        waiting = s.time_limit and not self.showing_verdict and not self.busy and not s.done
+        if waiting and time.monotonic() - self.asked_at >= (s.time_limit or 0):
+            self._time_up()
+        self._progress()
+
+    def _time_up(self) -> None:
+        """Time ran out: the input locks and the question counts as not answered in time."""
+        self.timed_out = True
+        self.busy = True
+        answer = self.query_one("#answer", AnswerBox)
+        answer.disabled = True
+        self.query_one("#choices", OptionList).disabled = True
+        self.grade(answer.value, time.monotonic() - self.asked_at)
+
     def show_question(self) -> None:
         session = self.session
         if session.done:
-            self.app.switch_screen(SummaryScreen(session))
+            self.app.switch_screen(SummaryScreen(session, self.what))
             return
         question = session.current
         assert question is not None
         self.showing_verdict = False
+        self.timed_out = False
         self.asked_at = time.monotonic()
-        card = session.briefing.card(question.card)
+        card = self.briefing.card(question.card)
         self.query_one("#question", Static).update(
             Content.assemble((f"{card.title}\n", "dim"), (question.prompt, "bold"))
         )
@@ -87,15 +126,13 @@ class QuizScreen(Screen[None]):
             self.query_one(name, Static).update("")
         self.query_one("#verdict", Static).set_classes("")
         choices = self.query_one("#choices", OptionList)
-        answer = self.query_one("#answer", Input)
+        answer = self.query_one("#answer", AnswerBox)
         answer.value = ""
         choices.clear_options()
+        choices.disabled = False
         if question.choices:
             choices.add_options(
-                [
-                    Option(Content(f"{LETTERS[i]}) {c}"), id=str(i))
-                    for i, c in enumerate(question.choices)
-                ]
+                [Option(_option(i, c), id=str(i)) for i, c in enumerate(question.choices)]
             )
             choices.display = True
             answer.display = False
@@ -108,52 +145,73 @@ class QuizScreen(Screen[None]):
             answer.focus()
         self._progress()
 
+    def _mark_choices(self, outcome: Outcome) -> None:
+        """After a pick: the right option marked ✓, a wrong pick ✗."""
+        question = outcome.question
+        if not question.choices or question.correct_choice is None:
+            return
+        from quiz_bank.marking import choice_index
+
+        picked = None if outcome.skipped else choice_index(question, outcome.typed)
+        choices = self.query_one("#choices", OptionList)
+        for i, text in enumerate(question.choices):
+            if i == question.correct_choice:
+                mark = "✓ "
+            elif i == picked:
+                mark = "✗ "
+            else:
+                continue
+            choices.replace_option_prompt_at_index(i, _option(i, text, mark))
+        choices.highlighted = question.correct_choice
+
     def show_outcome(self, outcome: Outcome) -> None:
         self.busy = False
         self.showing_verdict = True
         verdict = outcome.verdict
-        if outcome.skipped:
-            mark, style, css = "→ Skipped", "bold", "skipped"
-        elif verdict.correct:
-            mark, style, css = "✓ Right", "bold", "right"
-        elif verdict.score > 0:
-            mark, style, css = f"◐ Partly right ({verdict.score:.0%})", "bold", "partial"
-        else:
-            mark, style, css = "✗ Not right", "bold", "wrong"
-        extra = " (hinted: half credit)" if outcome.hinted and verdict.correct else ""
+        state = outcome.standing
         panel = self.query_one("#verdict", Static)
-        panel.set_classes(css)
-        typed = outcome.typed
-        if outcome.question.choices and typed in LETTERS:
-            typed = f"{typed}) {outcome.question.choices[LETTERS.index(typed)]}"
-        typed = f"You answered: {typed}\n" if typed else ""
+        panel.set_classes(WORDS[state].style)
+        answered = outcome.answered_text
+        head = describe(
+            state, score=verdict.score, hinted=outcome.hinted, overridden=outcome.overridden
+        )
+        rejected = state is not Standing.SKIPPED and not verdict.correct and not self.timed_out
         panel.update(
             Content.assemble(
-                (mark + extra, style),
+                (head, "bold"),
                 "\n",
-                typed,
+                f"You answered: {answered}\n" if answered else "",
                 verdict.feedback,
+                self._comes_back(outcome),
                 "\nPress Enter for the next question"
-                + (
-                    "; ctrl+r if you were right after all."
-                    if not verdict.correct and not outcome.skipped
-                    else "."
-                ),
+                + ("; ctrl+r if you were right after all." if rejected else "."),
             )
         )
-        fact = self.session.briefing.fact(outcome.question.fact)
+        self._mark_choices(outcome)
+        fact = self.briefing.fact(outcome.question.fact)
         self.query_one("#evidence", Static).update(Content(f"Source: “{fact.evidence}”"))
-        self.query_one("#answer", Input).disabled = False
+        answer = self.query_one("#answer", AnswerBox)
+        answer.disabled = False
+        choices = self.query_one("#choices", OptionList)
+        choices.disabled = False
         self._progress()
         if outcome.question.choices:
-            self.query_one("#choices", OptionList).focus()
+            choices.focus()
         else:
-            self.query_one("#answer", Input).focus()
+            answer.focus()
+
+    def _comes_back(self, outcome: Outcome) -> str:
+        if outcome.due is None:
+            return ""
+        from quiz_bank.scheduler import comes_back
+        from quiz_bank.store import utcnow
+
+        return f"\nThis question comes back {comes_back(outcome.due, utcnow())}."
 
     # -- answering -------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#answer")
-    def submitted(self, event: Input.Submitted) -> None:
+    @on(AnswerBox.Submitted, "#answer")
+    def submitted(self, event: AnswerBox.Submitted) -> None:
         if self.showing_verdict:
             self.action_next()
             return
@@ -163,15 +221,46 @@ class QuizScreen(Screen[None]):
         event.input.disabled = True
         self.grade(event.value, time.monotonic() - self.asked_at)
 
+    @on(AnswerBox.Cut, "#answer")
+    def cut(self, event: AnswerBox.Cut) -> None:
+        self.notify(
+            f"Your paste was cut to {event.kept} of its {event.pasted} characters "
+            f"(an answer holds {ANSWER_LIMIT}).",
+            title="Answer cut",
+            severity="warning",
+        )
+
     @on(OptionList.OptionSelected, "#choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.pick(int(event.option.id or 0))
+
+    def pick(self, index: int) -> None:
         if self.showing_verdict:
             self.action_next()
             return
         if self.busy:
             return
         self.busy = True
-        self.grade(LETTERS[int(event.option.id or 0)], time.monotonic() - self.asked_at)
+        self.grade(LETTERS[index], time.monotonic() - self.asked_at)
+
+    def on_key(self, event: events.Key) -> None:
+        """a-d and 1-4 pick an option, as the labels say."""
+        question = self.session.current
+        choices = self.query_one("#choices", OptionList)
+        if self.showing_verdict or question is None or not choices.display:
+            return
+        key = (event.character or "").casefold()
+        n = len(question.choices)
+        if key and key in LETTERS[:n]:
+            index = LETTERS.index(key)
+        elif key.isdigit() and 1 <= int(key) <= n:
+            index = int(key) - 1
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        choices.highlighted = index
+        self.pick(index)
 
     @work(thread=True, exclusive=True, group="grade")
     def grade(self, typed: str, duration: float) -> None:
@@ -200,11 +289,16 @@ class QuizScreen(Screen[None]):
         except ValueError:
             self.notify("Only an answer just marked wrong can be overridden.")
             return
-        self.query_one("#verdict", Static).set_classes("right")
-        self.query_one("#verdict", Static).update(
+        panel = self.query_one("#verdict", Static)
+        panel.set_classes(WORDS[outcome.standing].style)
+        head = describe(
+            outcome.standing, score=outcome.score, hinted=outcome.hinted, overridden=True
+        )
+        panel.update(
             Content.assemble(
-                ("✓ Counted as right (your override)", "bold"),
-                f"\nThe card says: {outcome.question.answer}. Your teacher can see overrides."
+                (head, "bold"),
+                f"\nThe card says: {outcome.question.answer}.",
+                self._comes_back(outcome),
                 "\nPress Enter for the next question.",
             )
         )
@@ -215,50 +309,80 @@ class QuizScreen(Screen[None]):
             self.show_question()
 
     def action_leave(self) -> None:
-        if self.session.outcomes:
-            self.app.switch_screen(SummaryScreen(self.session))
-        else:
+        session = self.session
+        if not session.outcomes:
             self.app.pop_screen()
+            return
+        if not session.done and not self.leave_asked:
+            self.leave_asked = True
+            self.notify(
+                "Press escape again to leave. The quiz can be resumed from home (u).",
+                title=f"Leave after {len(session.outcomes)} of {session.total}?",
+            )
+            return
+        if not session.done:
+            self.app.left_quiz = (session, self.quiz_title, self.what)
+        self.app.switch_screen(SummaryScreen(session, self.what))
 
 
-class SummaryScreen(Screen[None]):
-    """The end of a quiz: the score and the missed facts, each opening its card."""
+def _recap_line(n: int, outcome: Outcome) -> Content:
+    words = WORDS[outcome.standing]
+    answered = outcome.answered_text or "(skipped)"
+    return Content.assemble(
+        (f"{n}. {words.mark} ", "bold"),
+        (outcome.question.prompt, "bold"),
+        f"\n   You: {answered} · Answer: {outcome.question.answer} · {words.word}\n",
+    )
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="summary.back")]
 
-    def __init__(self, session: QuizSession) -> None:
+class SummaryScreen(BriefingScreen[None]):
+    """The end of a quiz: what happened, a recap of each answer, and the facts to reread."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="summary.back"),
+        Binding("m", "retry", "Retry missed", id="summary.retry", tooltip="a quiz of the missed"),
+    ]
+    HELP_KEYS = (("Enter", "open the card of a fact to reread"),)
+
+    def __init__(self, session: QuizSession, what: str = "Quiz") -> None:
         super().__init__()
         self.session = session
+        self.what = what
+        self.summary: Summary = session.summary()
 
     def compose(self) -> ComposeResult:
-        summary = self.session.summary()
+        summary = self.summary
         yield Header()
-        head = (
-            f"Quiz finished: {summary.correct} right of {summary.answered} answered "
-            f"({summary.score:g} points"
-            + (f", {summary.skipped} skipped" if summary.skipped else "")
-            + f"), {summary.total} questions."
-        )
+        head = f"{summary.title(self.what)}: {summary.tally.text()}."
         with VerticalScroll(id="summary"):
             yield Static(Content(head), classes="card-title")
             if summary.missed:
-                yield Static(Content("To reread (Enter opens the card):"), classes="heading")
+                yield Static(
+                    Content("To reread (Enter opens the card; m retries the missed):"),
+                    classes="heading",
+                )
                 yield OptionList(
                     *[
                         Option(
                             Content(
-                                f"✗ {self.session.briefing.fact(q.fact).statement}"
-                                f" — card: {self.session.briefing.card(card).title}"
+                                f"{WORDS[Standing.WRONG].mark} "
+                                f"{self.briefing.fact(fact).statement}"
+                                f" — card: {self.briefing.card(card).title}"
                             ),
                             id=f"{i}:{card}",
                         )
-                        for i, (q, _fact, card) in enumerate(summary.missed)
+                        for i, (_q, fact, card) in enumerate(summary.missed)
                     ],
                     id="missed",
                 )
             else:
                 yield Static(Content("✓ Nothing missed. Well done."), classes="right")
-        yield Footer()
+            yield Static(Content("Your answers"), classes="heading")
+            yield Static(
+                Content.assemble(*[_recap_line(n, o) for n, o in enumerate(summary.outcomes, 1)]),
+                id="recap",
+            )
+        yield AppFooter()
 
     def on_mount(self) -> None:
         for missed in self.query("#missed"):
@@ -266,4 +390,12 @@ class SummaryScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         card = (event.option.id or ":").split(":", 1)[1]
-        self.app.open_cards(card)  # type: ignore[attr-defined]
+        self.app.open_cards(card)
+
+    def action_retry(self) -> None:
+        missed: list[Question] = [q for q, _fact, _card in self.summary.missed]
+        if not missed:
+            self.notify("Nothing was missed.")
+            return
+        self.app.pop_screen()
+        self.app.open_quiz([q.id for q in missed], title="Retry the missed")

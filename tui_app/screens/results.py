@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+
+from tui_app.screens.base import BriefingScreen
 
 REFRESH_SECONDS = 2.0
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(BriefingScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="results.back")]
 
     def compose(self) -> ComposeResult:
@@ -27,7 +28,7 @@ class ResultsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="results")
     def load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         if store is None:
             content = Content("No database: there are no results to show.")
         else:
