@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import AwaitMount
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -41,7 +42,7 @@ class CardsScreen(BriefingScreen[None]):
         yield Header()
         with Horizontal():
             with Vertical(id="card-list-pane"):
-                yield Input(placeholder="Filter (typos are fine)", id="filter")
+                yield Input(placeholder="Filter (typos ok)", id="filter")
                 yield OptionList(id="card-list")
             yield VerticalScroll(id="reader")
         yield AppFooter()
@@ -81,6 +82,9 @@ class CardsScreen(BriefingScreen[None]):
         self.query_one("#card-list", OptionList).focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # A late event from a list the filter has since refilled is stale.
+        if event.option.id not in self._matches:
+            return
         if event.option.id and event.option.id != self.card_id:
             self.highlight = self._matches.get(event.option.id, ())
             self.show_card(event.option.id)
@@ -109,12 +113,16 @@ class CardsScreen(BriefingScreen[None]):
         if card.tags:
             widgets.append(Static(Content("Tags: " + ", ".join(card.tags)), classes="tags"))
         widgets.append(Static(Content("Press z to be quizzed on this card."), classes="tags"))
-        reader.mount_all(widgets)
+        mounting = reader.mount_all(widgets)
         reader.scroll_home(animate=False)
         matched = [w for w in widgets if w.has_class("matched")]
         if matched:
-            # A filter match scrolls its fact into view.
-            self.call_after_refresh(reader.scroll_to_widget, matched[0], animate=False, top=True)
+            self.run_worker(self._reveal(mounting, matched[0]), group="reveal", exclusive=True)
+
+    async def _reveal(self, mounting: AwaitMount, fact: Static) -> None:
+        """A filter match scrolls its fact into view, once it is laid out."""
+        await mounting
+        fact.scroll_visible(top=True, animate=False)
 
     def action_step(self, delta: int) -> None:
         briefing = self.briefing

@@ -28,6 +28,7 @@ MENU = [
     MenuItem("cards", "b", "Briefing cards", "Cards", "read the cards: summary, facts, quotes"),
     MenuItem("quiz", "q", "Quiz", "Quiz", "ten questions from the whole briefing"),
     MenuItem("review", "r", "Review", "Review", "the questions due today (spaced repetition)"),
+    MenuItem("resume", "u", "Resume", "Resume", "the quiz you left, where you left it"),
     MenuItem("flashcards", "f", "Flashcards", "Flash", "flip cards and rate them, as in Anki"),
     MenuItem("ask", "a", "Ask the tutor", "Ask", "questions in your own words, or “quiz me”"),
     MenuItem("progress", "s", "Progress", "Progress", "mastery per card, what is due, over time"),
@@ -116,6 +117,8 @@ class HomeScreen(BriefingScreen[None]):
             app.open_quiz()
         elif where == "review":
             app.open_quiz(review=True)
+        elif where == "resume":
+            app.resume_quiz()
         elif where == "flashcards":
             app.open_flashcards()
         elif where == "ask":

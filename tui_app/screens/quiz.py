@@ -124,6 +124,7 @@ class QuizScreen(BriefingScreen[None]):
         )
         for name in ("#hint", "#verdict", "#evidence"):
             self.query_one(name, Static).update("")
+        self.query_one("#hint", Static).display = False
         self.query_one("#verdict", Static).set_classes("")
         choices = self.query_one("#choices", OptionList)
         answer = self.query_one("#answer", AnswerBox)
@@ -270,6 +271,7 @@ class QuizScreen(BriefingScreen[None]):
     def action_hint(self) -> None:
         if self.showing_verdict or self.session.done:
             return
+        self.query_one("#hint", Static).display = True
         self.query_one("#hint", Static).update(
             Content.assemble(
                 ("Hint: ", "bold"), self.session.hint(), "  (a hinted answer earns half)"
@@ -356,6 +358,8 @@ class SummaryScreen(BriefingScreen[None]):
         head = f"{summary.title(self.what)}: {summary.tally.text()}."
         with VerticalScroll(id="summary"):
             yield Static(Content(head), classes="card-title")
+            if not summary.finished:
+                yield Static(Content("u on the home screen resumes it."), classes="tags")
             if summary.missed:
                 yield Static(
                     Content("To reread (Enter opens the card; m retries the missed):"),
@@ -393,9 +397,13 @@ class SummaryScreen(BriefingScreen[None]):
         self.app.open_cards(card)
 
     def action_retry(self) -> None:
+        """A quiz of the missed facts, each one form harder (true/false → choice → typed)."""
+        from quiz_bank.selection import harder_question
+
         missed: list[Question] = [q for q, _fact, _card in self.summary.missed]
         if not missed:
             self.notify("Nothing was missed.")
             return
         self.app.pop_screen()
-        self.app.open_quiz([q.id for q in missed], title="Retry the missed")
+        ids = [harder_question(self.briefing, q).id for q in missed]
+        self.app.open_quiz(ids, title="Retry the missed")
