@@ -79,9 +79,9 @@ def due_questions(
 def comes_back(due: dt.datetime, now: dt.datetime) -> str:
     """When a reviewed question comes back, in words: "again in 10 min", "in 4 days"."""
     seconds = max(0.0, (due - now).total_seconds())
-    if seconds < 60:
+    if seconds < 30:
         return "again in a moment"
-    minutes = round(seconds / 60)
+    minutes = max(1, round(seconds / 60))
     if minutes < 60:
         return f"again in {minutes} min"
     hours = round(seconds / 3600)

@@ -33,6 +33,8 @@ class BriefingApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("question_mark", "help", "Help", id="help"),
+        # While typing an answer ? is a character: f1 opens the help there too.
+        Binding("f1", "help", "Help", id="help-f1"),
     ]
 
     def __init__(

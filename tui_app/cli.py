@@ -300,7 +300,8 @@ def _run_plain(session: QuizSession) -> None:
     from quiz_bank.questions import LETTERS, choice_index
 
     click.echo(
-        f"{session.total} question{'s' if session.total != 1 else ''}. Type your answer and press Enter. Commands: "
+        f"{session.total} question{'s' if session.total != 1 else ''}. "
+        "Type your answer and press Enter. Commands: "
         ":hint, :skip, :right (I was right), :quit"
     )
     while not session.done:
@@ -456,7 +457,8 @@ def quiz(
             save_class_quiz(class_quiz, save_path)
         except OSError as exc:
             raise UserError(f"{save_path}: cannot write ({exc.strerror})") from None
-        click.echo(f"Saved a quiz of {len(chosen)} question{'s' if len(chosen) != 1 else ''} to {save_path}")
+        plural = "s" if len(chosen) != 1 else ""
+        click.echo(f"Saved a quiz of {len(chosen)} question{plural} to {save_path}")
         return
     if from_path is not None and student is None and plain:
         student = _ask_name()

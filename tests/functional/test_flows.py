@@ -167,7 +167,7 @@ async def test_progress_shows_words_and_numbers(make_app, tmp_path: Path) -> Non
         text = screen_text(app)
         assert "1 right of 1 answered" in text
         # 1 of the 8 facts of the rear-base card, and its one answer
-        assert "12%  1 of 8 facts mastered · 1 right of 1 answered" in text
+        assert "12%  1 of 8 facts mastered\n  1 right of 1 answered" in text
         assert "Answers and retention by day" in text
 
 

@@ -109,8 +109,7 @@ async def test_leaving_asks_once_recaps_and_resumes(make_app: AppFactory) -> Non
         text = screen_text(app)
         assert "Left after 1 of 3: 0 right of 1 answered" in text
         prompt = app.screen.session.questions[0].prompt
-        assert f"1. ✗ {prompt}" in text
-        assert "You: hangars · Answer:" in text and "Not right" in text
+        assert f"1. {prompt}\n   You: hangars · Answer: airfields · ✗ Not right" in text
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("u")
@@ -255,7 +254,7 @@ async def test_progress_says_not_studied_and_shows_full_titles(
         await _settle(pilot, app)
         text = screen_text(app)
         assert "Belarus repairs Russian equipment and trains Russian troops" in text
-        assert "50%  1 of 2 facts mastered · 1 right of 1 answered" in text
+        assert "50%  1 of 2 facts mastered\n  1 right of 1 answered (1 point)" in text
         assert "not studied" in text and " 0%" not in text
         assert "Due in the next days" in text and "Answers and retention by day" in text
 
@@ -278,12 +277,18 @@ async def test_the_learner_name_is_set_in_the_app(make_app: AppFactory, tmp_path
 
 
 async def test_the_footer_keeps_help_and_quit_at_80x24(make_app: AppFactory) -> None:
-    app = make_app(start=("quiz", ["airfields/tf-1"], "me"))
+    # A choice question (? is a key) and a typed one (? is a character: f1 is the help).
+    app = make_app(start=("quiz", ["airfields/tf-1", "airfields"], "me"))
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        keys = [k for k in app.screen.query(FooterKey) if not k.has_class("-command-palette")]
-        assert [k.description for k in keys[:2]] == ["Quit", "Help"]
-        assert all(k.region.right <= 80 - 12 for k in keys[:2])
+        for help_key in ("?", "f1"):
+            await pilot.pause()
+            keys = [k for k in app.screen.query(FooterKey) if not k.has_class("-command-palette")]
+            assert [(k.key_display, k.description) for k in keys[:2]] == [
+                ("^q", "Quit"),
+                (help_key, "Help"),
+            ]
+            assert all(k.region.right <= 80 - 12 for k in keys[:2])
+            await pilot.press("ctrl+s", "enter")
 
 
 async def test_help_is_made_from_the_bindings(make_app: AppFactory) -> None:
@@ -296,7 +301,8 @@ async def test_help_is_made_from_the_bindings(make_app: AppFactory) -> None:
         assert [k for k in home if len(k) == 1] == [m.key for m in MENU]
         for item in MENU:
             assert item.hint in text
-        assert "^t" in text and "Hint: a hinted answer earns half" in text
+        assert "^t" in text and "Hint — a hinted answer earns half" in text
+        assert "? / f1" in text
         # The grading text is whole paragraphs (no hard line breaks), wrapped once by the widget.
         paragraph = next(line for line in text.splitlines() if line.startswith("Lenient"))
         assert paragraph.endswith("(day first: 01.03.2023).")

@@ -85,6 +85,7 @@ def test_review_asks_one_question_per_fact_and_a_missed_one_harder(tmp_path: Pat
 
 def test_when_a_question_comes_back_in_words() -> None:
     assert comes_back(T0 + dt.timedelta(seconds=20), T0) == "again in a moment"
+    assert comes_back(T0 + dt.timedelta(seconds=55), T0) == "again in 1 min"
     assert comes_back(T0 + dt.timedelta(minutes=10), T0) == "again in 10 min"
     assert comes_back(T0 + dt.timedelta(hours=1), T0) == "in 1 hour"
     assert comes_back(T0 + dt.timedelta(days=4, hours=2), T0) == "in 4 days"

@@ -54,23 +54,28 @@ def keys_of(app: App[None], owner: type) -> Iterator[tuple[str, str]]:
     if owner is type(app):
         palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Palette")
         yield app.get_key_display(palette), "command palette: open a card, quiz a card, theme"
+    # Keys bound to the same action share a row: "? / f1  Help".
+    rows: dict[str, tuple[list[str], str]] = {}
     for binding in getattr(owner, "BINDINGS", []):
         if not isinstance(binding, Binding):
             continue
-        shown = " / ".join(
+        keys = [
             app.get_key_display(dataclasses.replace(binding, key=key.strip()))
             for key in binding.key.split(",")
-        )
+        ]
         what = binding.description
         if binding.tooltip:
-            what += f": {binding.tooltip}"
-        yield shown, what
+            what += f" — {binding.tooltip}"
+        shown, _what = rows.setdefault(binding.action, ([], what))
+        shown.extend(keys)
+    for shown, what in rows.values():
+        yield " / ".join(shown), what
     yield from getattr(owner, "HELP_KEYS", ())
 
 
 class HelpScreen(BriefingModal[None]):
     BINDINGS = [
-        Binding("escape,question_mark,q", "app.pop_screen", "Close", id="help.close"),
+        Binding("escape,question_mark,q,f1", "app.pop_screen", "Close", id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:

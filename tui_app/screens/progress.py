@@ -59,7 +59,11 @@ def _card_line(card: CardProgress) -> list[str | tuple[str, str]]:
     if card.mastery is None:
         return [*head, ("  " + "·" * BAR + "  not studied\n", "dim")]
     facts = f"{card.mastered} of {card.facts} fact{'s' if card.facts != 1 else ''} mastered"
-    return [*head, f"  {bar(card.mastery)} {card.mastery:>4.0%}  {facts} · {card.tally.text()}\n"]
+    return [
+        *head,
+        f"  {bar(card.mastery)} {card.mastery:>4.0%}  {facts}\n",
+        (f"  {card.tally.text()}\n", "dim"),
+    ]
 
 
 def _day_line(day: Day, most: int) -> str:

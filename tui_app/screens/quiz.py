@@ -322,18 +322,26 @@ class QuizScreen(BriefingScreen[None]):
                 title=f"Leave after {len(session.outcomes)} of {session.total}?",
             )
             return
+        self.app.clear_notifications()  # the "press escape again" note has been answered
         if not session.done:
             self.app.left_quiz = (session, self.quiz_title, self.what)
         self.app.switch_screen(SummaryScreen(session, self.what))
 
 
 def _recap_line(n: int, outcome: Outcome) -> Content:
-    words = WORDS[outcome.standing]
-    answered = outcome.answered_text or "(skipped)"
+    """One answer of the recap: the question, what was answered, the answer, the verdict."""
+    head = describe(
+        outcome.standing,
+        score=outcome.verdict.score,
+        hinted=outcome.hinted,
+        overridden=outcome.overridden,
+    )
+    answered = outcome.answered_text or "(nothing)"
     return Content.assemble(
-        (f"{n}. {words.mark} ", "bold"),
-        (outcome.question.prompt, "bold"),
-        f"\n   You: {answered} · Answer: {outcome.question.answer} · {words.word}\n",
+        (f"{n}. {outcome.question.prompt}", "bold"),
+        f"\n   You: {answered} · Answer: {outcome.question.answer} · ",
+        (head, "bold"),
+        "\n",
     )
 
 
