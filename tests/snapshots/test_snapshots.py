@@ -139,4 +139,3 @@ def test_progress_small(snap_compare, tmp_path: Path) -> None:  # type: ignore[n
         await _settle(pilot)
 
     assert snap_compare(_app(tmp_path), terminal_size=SMALL, run_before=open_progress)
-
