@@ -194,7 +194,7 @@ async def test_cards_page_down_scrolls_the_text_and_the_list_narrows(make_app: A
         assert app.screen.has_class("-narrow")
         assert app.screen.query_one("#card-list-pane").size.width <= 24
         await pilot.press("down")  # a long card
-        await pilot.pause()
+        await _settle(pilot, app)
         await pilot.press("pagedown")
         await pilot.pause()
         options = app.screen.query_one("#card-list", OptionList)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -83,7 +85,14 @@ class CardsScreen(BriefingScreen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         # A late event from a list the filter has since refilled is stale.
-        if event.option.id not in self._matches:
+        options = event.option_list
+        index = event.option_index
+        if (
+            event.option.id not in self._matches
+            or options.highlighted != index
+            or index >= options.option_count
+            or options.get_option_at_index(index).id != event.option.id
+        ):
             return
         if event.option.id and event.option.id != self.card_id:
             self.highlight = self._matches.get(event.option.id, ())
@@ -114,7 +123,7 @@ class CardsScreen(BriefingScreen[None]):
             widgets.append(Static(Content("Tags: " + ", ".join(card.tags)), classes="tags"))
         widgets.append(Static(Content("Press z to be quizzed on this card."), classes="tags"))
         mounting = reader.mount_all(widgets)
-        reader.scroll_home(animate=False)
+        reader.scroll_home(animate=False, immediate=True)
         matched = [w for w in widgets if w.has_class("matched")]
         if matched:
             self.run_worker(self._reveal(mounting, matched[0]), group="reveal", exclusive=True)
@@ -122,7 +131,13 @@ class CardsScreen(BriefingScreen[None]):
     async def _reveal(self, mounting: AwaitMount, fact: Static) -> None:
         """A filter match scrolls its fact into view, once it is laid out."""
         await mounting
-        fact.scroll_visible(top=True, animate=False)
+        reader = self.query_one("#reader", VerticalScroll)
+        # The fact's place is known once the reader has laid it out (a refresh or two).
+        for _ in range(20):
+            if fact.virtual_region.height and reader.max_scroll_y:
+                break
+            await asyncio.sleep(0.01)
+        reader.scroll_to_widget(fact, top=True, animate=False, immediate=True)
 
     def action_step(self, delta: int) -> None:
         briefing = self.briefing

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui_app.screens.base import BriefingScreen
+from tui_app.widgets.footer import AppFooter
 
 REFRESH_SECONDS = 2.0
 
@@ -20,7 +21,7 @@ class ResultsScreen(BriefingScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(Static(Content("Loading results…"), id="results-body"), id="results")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.load()
