@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,9 @@ from textual.widgets import Header, Static
 
 from tui_app.screens.base import BriefingScreen
 from tui_app.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from quiz_bank.store import Attempt
 
 REFRESH_SECONDS = 2.0
 
@@ -37,7 +42,7 @@ class ResultsScreen(BriefingScreen[None]):
         self.app.call_from_thread(self.query_one("#results-body", Static).update, content)
 
 
-def render_results(attempts: list) -> Content:  # type: ignore[type-arg]
+def render_results(attempts: list[Attempt]) -> Content:
     from quiz_bank.results import hardest_questions, leaderboard, overrides
 
     if not attempts:
