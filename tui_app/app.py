@@ -200,7 +200,7 @@ class BriefingApp(App[None]):
             title = (
                 "Review" if review else ("Quiz: " + briefing.card(card).title if card else "Quiz")
             )
-        self.left_quiz = None
+        self._forget_left_quiz()
         self.push_screen(QuizScreen(session, title=title, what="Review" if review else "Quiz"))
 
     def _review_questions(self) -> list[Question]:
@@ -215,16 +215,68 @@ class BriefingApp(App[None]):
         due = due_questions(briefing, store, self.learner)
         return review_questions(briefing, due, missed_last(briefing, store.attempts(self.learner)))
 
+    def leave_quiz(self, session: QuizSession, title: str, what: str) -> None:
+        """Keep a quiz left mid-way, in memory and in the settings, so it survives a restart."""
+        self.left_quiz = (session, title, what)
+        if self.ask_name or self.briefing is None:
+            return  # a served class quiz is not resumed from a shared settings file
+        remaining = [q.id for q in session.questions[session.index :]]
+        saved = {
+            "learner": self.learner,
+            "briefing": self.briefing.id,
+            "ids": remaining,
+            "title": title,
+            "what": what,
+        }
+        save_setting("left_quiz", saved, self.settings_path)
+
+    def _forget_left_quiz(self) -> None:
+        self.left_quiz = None
+        if load_settings(self.settings_path).get("left_quiz"):
+            save_setting("left_quiz", None, self.settings_path)
+
     def resume_quiz(self) -> None:
         """Back to the quiz left mid-way, at the question where it was left."""
+        from quiz_bank.session import QuizSession, select_questions
         from tui_app.screens.quiz import QuizScreen
 
-        if self.left_quiz is None:
+        left = self.left_quiz
+        saved = load_settings(self.settings_path).get("left_quiz")
+        self._forget_left_quiz()
+        if left is not None:
+            session, title, what = left
+            self.push_screen(QuizScreen(session, title=title, what=what))
+            return
+        briefing = self.loaded_briefing
+        mine = (
+            isinstance(saved, dict)
+            and saved.get("learner") == self.learner
+            and saved.get("briefing") == briefing.id
+        )
+        try:
+            ids = [str(i) for i in saved["ids"]] if mine and isinstance(saved, dict) else []
+            questions = select_questions(briefing, ids=ids) if ids else []
+        except (KeyError, TypeError):
+            questions = []  # a question since removed from the briefing
+        if not questions or not isinstance(saved, dict):
             self.notify("There is no quiz to resume.")
             return
-        session, title, what = self.left_quiz
-        self.left_quiz = None
+        session = QuizSession(
+            briefing, questions, store=self.store, learner=self.learner, time_limit=self.time_limit
+        )
+        title, what = str(saved.get("title", "Quiz")), str(saved.get("what", "Quiz"))
         self.push_screen(QuizScreen(session, title=title, what=what))
+
+    async def action_quit(self) -> None:
+        """Quitting mid-quiz keeps the quiz to resume, as leaving it does."""
+        from tui_app.screens.quiz import QuizScreen
+
+        screen = self.screen
+        if isinstance(screen, QuizScreen):
+            session = screen.session
+            if session.outcomes and not session.done:
+                self.leave_quiz(session, screen.quiz_title, screen.what)
+        await super().action_quit()
 
     def open_flashcards(self) -> None:
         from quiz_bank.flashcards import deck

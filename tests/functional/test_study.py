@@ -306,3 +306,27 @@ async def test_help_is_made_from_the_bindings(make_app: AppFactory) -> None:
         # The grading text is whole paragraphs (no hard line breaks), wrapped once by the widget.
         paragraph = next(line for line in text.splitlines() if line.startswith("Lenient"))
         assert paragraph.endswith("(day first: 01.03.2023).")
+
+
+async def test_a_quiz_quit_mid_way_resumes_after_a_restart(make_app: AppFactory) -> None:
+    ids = ["airfields", "iran-visit-country", "missiles-2022"]
+    app = make_app(start=("quiz", ids, "me"))
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.pause()
+        await pilot.press(*"airfields", "enter")
+        await _settle(pilot, app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    again = make_app()
+    async with again.run_test(size=BIG) as pilot:
+        await _settle(pilot, again)
+        await pilot.press("u")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, QuizScreen)
+        assert [q.id for q in screen.session.questions] == ids[1:]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("u")  # resumed once: nothing left to resume
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)

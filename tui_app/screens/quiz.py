@@ -324,7 +324,7 @@ class QuizScreen(BriefingScreen[None]):
             return
         self.app.clear_notifications()  # the "press escape again" note has been answered
         if not session.done:
-            self.app.left_quiz = (session, self.quiz_title, self.what)
+            self.app.leave_quiz(session, self.quiz_title, self.what)
         self.app.switch_screen(SummaryScreen(session, self.what))
 
 
