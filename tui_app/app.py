@@ -182,6 +182,8 @@ class BriefingApp(App[None]):
         briefing = self.loaded_briefing
         if ids:
             questions = select_questions(briefing, ids=ids)
+            if review:  # `briefing review` passes what is due: a just-missed fact comes harder
+                questions = self._review_questions(questions)
         elif review:
             questions = self._review_questions()
         else:
@@ -203,16 +205,17 @@ class BriefingApp(App[None]):
         self._forget_left_quiz()
         self.push_screen(QuizScreen(session, title=title, what="Review" if review else "Quiz"))
 
-    def _review_questions(self) -> list[Question]:
+    def _review_questions(self, due: list[Question] | None = None) -> list[Question]:
         """What is due, one question per fact; a fact just missed comes back harder."""
         from quiz_bank.scheduler import due_questions
         from quiz_bank.selection import missed_last, review_questions
 
         store = self.store
-        if store is None:
-            return []
         briefing = self.loaded_briefing
-        due = due_questions(briefing, store, self.learner)
+        if store is None:
+            return due or []
+        if due is None:
+            due = due_questions(briefing, store, self.learner)
         return review_questions(briefing, due, missed_last(briefing, store.attempts(self.learner)))
 
     def leave_quiz(self, session: QuizSession, title: str, what: str) -> None:

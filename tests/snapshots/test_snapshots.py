@@ -139,3 +139,18 @@ def test_progress_small(snap_compare, tmp_path: Path) -> None:  # type: ignore[n
         await _settle(pilot)
 
     assert snap_compare(_app(tmp_path), terminal_size=SMALL, run_before=open_progress)
+
+
+def test_home_small(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_app(tmp_path), terminal_size=SMALL, run_before=_settle)
+
+
+def test_flashcard_flipped_small(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def flip(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await _settle(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("space")
+        await _settle(pilot)
+
+    assert snap_compare(_app(tmp_path), terminal_size=SMALL, run_before=flip)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -47,6 +47,14 @@ class FlashcardScreen(BriefingScreen[None]):
     def on_mount(self) -> None:
         self.show_card()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer shows Flip before the flip and the four ratings after it."""
+        if action == "flip":
+            return self.current is not None and not self.flipped
+        if action == "rate":
+            return self.current is not None and self.flipped
+        return True
+
     @property
     def current(self) -> Question | None:
         return self.cards[self.index] if self.index < len(self.cards) else None
@@ -57,6 +65,7 @@ class FlashcardScreen(BriefingScreen[None]):
         front = self.query_one("#flash-front", Static)
         back = self.query_one("#flash-back", Static)
         self.flipped = False
+        self.refresh_bindings()
         back.update("")
         if question is None:
             done = ", ".join(f"{self.ratings[r]} {r.capitalize()}" for r in RATINGS)
@@ -69,9 +78,8 @@ class FlashcardScreen(BriefingScreen[None]):
             Content.assemble((question.prompt, "bold"), ("\n\nspace flips the card", "dim"))
         )
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        if key == "enter" and self.current is not None and not self.flipped:
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.current is not None and not self.flipped:
             self.action_flip()
 
     def action_flip(self) -> None:
@@ -79,7 +87,9 @@ class FlashcardScreen(BriefingScreen[None]):
         if question is None or self.flipped:
             return
         self.flipped = True
+        self.refresh_bindings()
         fact = self.briefing.fact(question.fact)
+        self.query_one("#flash-front", Static).update(Content.assemble((question.prompt, "bold")))
         self.query_one("#flash-back", Static).update(
             Content.assemble(
                 ("Answer: ", "bold"),
@@ -95,9 +105,6 @@ class FlashcardScreen(BriefingScreen[None]):
     def action_rate(self, rating: SelfRating) -> None:
         question = self.current
         if question is None or self.busy:
-            return
-        if not self.flipped:
-            self.notify("Flip the card first (space), then rate it.")
             return
         self.busy = True
         self.record(question, rating)
