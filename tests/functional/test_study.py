@@ -330,3 +330,34 @@ async def test_a_quiz_quit_mid_way_resumes_after_a_restart(make_app: AppFactory)
         await pilot.press("u")  # resumed once: nothing left to resume
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
+
+
+async def test_one_scripted_session_gives_the_same_figures_on_every_screen(
+    make_app: AppFactory,
+) -> None:
+    # Right, right after a hint, wrong then "I was right", skipped, wrong.
+    ids = ["iran-visit-country", "mig31k-kinzhal", "airfields", "missiles-2022", "china-docs-date"]
+    app = make_app(start=("quiz", ids, "me"))
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.pause()
+        steps: list[tuple[str, ...]] = [
+            (*"Iran", "enter"),
+            ("ctrl+t", *"Kinzhal", "enter"),
+            (*"hangars", "enter", "ctrl+r"),
+            ("ctrl+s",),
+            (*"1999", "enter"),
+        ]
+        for keys in steps:
+            await pilot.press(*keys)
+            await _settle(pilot, app)
+            await pilot.press("enter")
+            await pilot.pause()
+        summary = screen_text(app)
+        figures = "2 right of 4 answered (2.5 points, 1 partly right, 1 skipped)"
+        assert f"Quiz finished: {figures}." in summary
+        await pilot.press("escape")
+        await _settle(pilot, app)
+        assert "last session" in screen_text(app) and figures in screen_text(app)
+        await pilot.press("s")
+        await _settle(pilot, app)
+        assert f"Progress of me\n{figures}" in screen_text(app)
