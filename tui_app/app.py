@@ -248,7 +248,7 @@ class BriefingApp(App[None]):
         self._forget_left_quiz()
         if left is not None:
             session, title, what = left
-            self.push_screen(QuizScreen(session, title=title, what=what))
+            self.push_screen(QuizScreen(session, title=title, what=what, resumed=True))
             return
         briefing = self.loaded_briefing
         mine = (
@@ -268,7 +268,7 @@ class BriefingApp(App[None]):
             briefing, questions, store=self.store, learner=self.learner, time_limit=self.time_limit
         )
         title, what = str(saved.get("title", "Quiz")), str(saved.get("what", "Quiz"))
-        self.push_screen(QuizScreen(session, title=title, what=what))
+        self.push_screen(QuizScreen(session, title=title, what=what, resumed=True))
 
     async def action_quit(self) -> None:
         """Quitting mid-quiz keeps the quiz to resume, as leaving it does."""

@@ -325,9 +325,19 @@ async def test_a_quiz_quit_mid_way_resumes_after_a_restart(make_app: AppFactory)
         screen = again.screen
         assert isinstance(screen, QuizScreen)
         assert [q.id for q in screen.session.questions] == ids[1:]
+        await pilot.press("escape")  # left again before answering: still resumable
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(again.screen, QuizScreen)
+        await pilot.press(*"Iran", "enter")
+        await _settle(pilot, again)
+        await pilot.press("enter", "ctrl+s", "enter")
+        await _settle(pilot, again)
+        assert "Quiz finished" in screen_text(again)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("u")  # resumed once: nothing left to resume
+        await pilot.press("u")  # finished: nothing left to resume
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
 

@@ -45,9 +45,13 @@ class QuizScreen(BriefingScreen[None]):
         ("a-d / 1-4", "pick an option of a multiple-choice or true/false question"),
     )
 
-    def __init__(self, session: QuizSession, title: str = "Quiz", what: str = "Quiz") -> None:
+    def __init__(
+        self, session: QuizSession, title: str = "Quiz", what: str = "Quiz", resumed: bool = False
+    ) -> None:
         super().__init__()
         self.session = session
+        # A resumed quiz left again before any answer stays resumable.
+        self.resumed = resumed
         self.quiz_title = title
         # What the summary calls it: "Quiz finished", "Review finished".
         self.what = what
@@ -313,6 +317,8 @@ class QuizScreen(BriefingScreen[None]):
     def action_leave(self) -> None:
         session = self.session
         if not session.outcomes:
+            if self.resumed:
+                self.app.leave_quiz(session, self.quiz_title, self.what)
             self.app.pop_screen()
             return
         if not session.done and not self.leave_asked:
