@@ -35,7 +35,8 @@ def sections() -> list[tuple[str, type[App[None]] | type]]:
     from tui_app.screens.flashcards import FlashcardScreen
     from tui_app.screens.home import HomeScreen
     from tui_app.screens.progress import ProgressScreen
-    from tui_app.screens.quiz import QuizScreen, SummaryScreen
+    from tui_app.screens.quiz import QuizScreen
+    from tui_app.screens.summary import SummaryScreen
 
     return [
         ("Everywhere", BriefingApp),
