@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import getters
 from textual.screen import ModalScreen, Screen
 
-from briefing_data.models import Briefing
 from tui_app.app import BriefingApp
+
+if TYPE_CHECKING:
+    # pydantic's import waits until after the first paint (the briefing loads in a worker).
+    from briefing_data.models import Briefing
 
 ResultT = TypeVar("ResultT")
 
