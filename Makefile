@@ -23,7 +23,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
-	$(BIN)/mypy briefing_data quiz_bank
+	$(BIN)/mypy briefing_data quiz_bank tui_app
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test

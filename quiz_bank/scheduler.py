@@ -74,3 +74,21 @@ def due_questions(
         except KeyError:
             continue  # a question of another briefing, or one since removed
     return out
+
+
+def comes_back(due: dt.datetime, now: dt.datetime) -> str:
+    """When a reviewed question comes back, in words: "again in 10 min", "in 4 days"."""
+    seconds = max(0.0, (due - now).total_seconds())
+    if seconds < 30:
+        return "again in a moment"
+    minutes = max(1, round(seconds / 60))
+    if minutes < 60:
+        return f"again in {minutes} min"
+    hours = round(seconds / 3600)
+    if hours < 24:
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    days = round(seconds / 86400)
+    if days < 60:
+        return f"in {days} day{'s' if days != 1 else ''}"
+    months = round(days / 30)
+    return f"in {months} months"

@@ -35,6 +35,8 @@ class Outcome:
     attempt_id: int | None = None
     # The schedule before this answer, so "I was right" can redo the review.
     previous_state: str | None = None
+    # When the question comes back for review (None without a store).
+    due: dt.datetime | None = None
 
     @property
     def standing(self) -> Standing:
@@ -205,6 +207,7 @@ class QuizSession:
         if self.store is not None and last.attempt_id is not None:
             schedule = self._review(last.question.id, last.previous_state, True, last, None)
             self.store.mark_override(last.attempt_id, last.score, schedule)
+            last.due = schedule[1]
         return last
 
     def summary(self) -> Summary:
@@ -255,6 +258,7 @@ class QuizSession:
             schedule = self._review(
                 question.id, previous, outcome.verdict.correct, outcome, duration, exact
             )
+            outcome.due = schedule[1]
             outcome.attempt_id = self.store.add_attempt(
                 learner=self.learner,
                 question=question.id,

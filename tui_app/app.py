@@ -9,7 +9,6 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from tui_app.screens.home import HomeScreen
 from tui_app.serve.session import ServedSession
 from tui_app.settings import load_settings, save_setting
 
@@ -17,6 +16,10 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from briefing_data.models import Briefing
+    from quiz_bank.classroster import Roster
+    from quiz_bank.questions import Question
+    from quiz_bank.session import QuizSession
+    from quiz_bank.store import ProgressStore
 
 
 def _commands() -> type[Provider]:
@@ -32,6 +35,8 @@ class BriefingApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("question_mark", "help", "Help", id="help"),
+        # While typing an answer ? is a character: f1 opens the help there too.
+        Binding("f1", "help", "Help", id="help-f1"),
     ]
 
     def __init__(
@@ -41,7 +46,7 @@ class BriefingApp(App[None]):
         *,
         briefing_path: Path | None = None,
         start: tuple[str, list[str], str] | None = None,
-        learner: str = "me",
+        learner: str | None = None,
         settings_path: Path | None = None,
         ask_name: bool = False,
         time_limit: float | None = None,
@@ -62,10 +67,16 @@ class BriefingApp(App[None]):
         self.start = start
         # A draft to review first (`briefing import --review`), set before run().
         self.pending_review: object | None = None
-        self.learner = start[2] if start else learner
+        self.settings_path = settings_path
+        # Who studies: the quiz's student, the name given, or the name set in the app.
+        remembered = load_settings(settings_path).get("learner")
+        self.learner = (
+            start[2]
+            if start
+            else learner or (remembered if isinstance(remembered, str) and remembered else "me")
+        )
         if self.served is not None and self.served.learner:
             self.learner = self.served.learner
-        self.settings_path = settings_path
         self.ask_name = ask_name
         # Seconds per question of a class quiz (none: no limit).
         self.time_limit = time_limit
@@ -73,8 +84,10 @@ class BriefingApp(App[None]):
             self.sub_title = briefing.title
             if self.served is not None and self.served.learner:
                 self.sub_title += f" · {self.learner}"
-        self._store = None
-        self._roster = None
+        self._store: ProgressStore | None = None
+        self._roster: Roster | None = None
+        # A quiz left mid-way, to resume: (session, title, what it is called).
+        self.left_quiz: tuple[QuizSession, str, str] | None = None
 
     @property
     def locked(self) -> bool:
@@ -87,7 +100,7 @@ class BriefingApp(App[None]):
         return self.served is None or self.served.teacher
 
     @property
-    def roster(self):  # type: ignore[no-untyped-def]
+    def roster(self) -> Roster | None:
         """The class roster (override requests) in the progress database, opened on first use."""
         if self._roster is None and self.db_path is not None:
             from quiz_bank.classroster import Roster
@@ -96,7 +109,14 @@ class BriefingApp(App[None]):
         return self._roster
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def loaded_briefing(self) -> Briefing:
+        """The briefing, for screens that open only once it is loaded."""
+        if self.briefing is None:
+            raise RuntimeError("the briefing is not loaded yet")
+        return self.briefing
+
+    @property
+    def store(self) -> ProgressStore | None:
         """The progress store, opened on first use (None when there is no database)."""
         if self._store is None and self.db_path is not None:
             from quiz_bank.store import ProgressStore, StoreError
@@ -114,6 +134,8 @@ class BriefingApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if not self.locked:
+            from tui_app.screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
         if self.briefing is None:
             # After the first paint, so the loading thread does not delay it.
@@ -141,6 +163,8 @@ class BriefingApp(App[None]):
         self._briefing_ready()
 
     def _briefing_ready(self) -> None:
+        from tui_app.screens.home import HomeScreen
+
         home = self.screen_stack[1] if len(self.screen_stack) > 1 else None
         if isinstance(home, HomeScreen) and home.is_mounted:
             home.show_briefing()  # otherwise its on_mount shows it
@@ -241,36 +265,142 @@ class BriefingApp(App[None]):
         self.push_screen(CardsScreen(card_id))
 
     def open_quiz(
-        self, ids: list[str] | None = None, *, card: str | None = None, review: bool = False
+        self,
+        ids: list[str] | None = None,
+        *,
+        card: str | None = None,
+        review: bool = False,
+        title: str | None = None,
     ) -> None:
         from quiz_bank.session import QuizSession, select_questions
         from tui_app.screens.quiz import QuizScreen
 
         if self._refused("Other quizzes"):
             return
+        briefing = self.loaded_briefing
         if ids:
-            questions = select_questions(self.briefing, ids=ids)
+            questions = select_questions(briefing, ids=ids)
+            if review:  # `briefing review` passes what is due: a just-missed fact comes harder
+                questions = self._review_questions(questions)
         elif review:
-            from quiz_bank.scheduler import due_questions
-
-            store = self.store
-            questions = due_questions(self.briefing, store, self.learner) if store else []
+            questions = self._review_questions()
         else:
-            questions = select_questions(self.briefing, card=card, count=None if card else 10)
+            questions = select_questions(briefing, card=card, count=None if card else 10)
         if not questions:
             self.notify("Nothing is due for review. Come back later, or take a quiz.")
             return
         session = QuizSession(
-            self.briefing,
+            briefing,
             questions,
             store=self.store,
             learner=self.learner,
             time_limit=self.time_limit,
         )
-        title = (
-            "Review" if review else ("Quiz: " + self.briefing.card(card).title if card else "Quiz")
+        if title is None:
+            title = (
+                "Review" if review else ("Quiz: " + briefing.card(card).title if card else "Quiz")
+            )
+        self._forget_left_quiz()
+        self.push_screen(QuizScreen(session, title=title, what="Review" if review else "Quiz"))
+
+    def _review_questions(self, due: list[Question] | None = None) -> list[Question]:
+        """What is due, one question per fact; a fact just missed comes back harder."""
+        from quiz_bank.scheduler import due_questions
+        from quiz_bank.selection import missed_last, review_questions
+
+        store = self.store
+        briefing = self.loaded_briefing
+        if store is None:
+            return due or []
+        if due is None:
+            due = due_questions(briefing, store, self.learner)
+        return review_questions(briefing, due, missed_last(briefing, store.attempts(self.learner)))
+
+    def leave_quiz(self, session: QuizSession, title: str, what: str) -> None:
+        """Keep a quiz left mid-way, in memory and in the settings, so it survives a restart."""
+        self.left_quiz = (session, title, what)
+        if self.ask_name or self.briefing is None:
+            return  # a served class quiz is not resumed from a shared settings file
+        remaining = [q.id for q in session.questions[session.index :]]
+        saved = {
+            "learner": self.learner,
+            "briefing": self.briefing.id,
+            "ids": remaining,
+            "title": title,
+            "what": what,
+        }
+        save_setting("left_quiz", saved, self.settings_path)
+
+    def _forget_left_quiz(self) -> None:
+        self.left_quiz = None
+        if load_settings(self.settings_path).get("left_quiz"):
+            save_setting("left_quiz", None, self.settings_path)
+
+    def resume_quiz(self) -> None:
+        """Back to the quiz left mid-way, at the question where it was left."""
+        from quiz_bank.session import QuizSession, select_questions
+        from tui_app.screens.quiz import QuizScreen
+
+        left = self.left_quiz
+        saved = load_settings(self.settings_path).get("left_quiz")
+        self._forget_left_quiz()
+        if left is not None:
+            session, title, what = left
+            self.push_screen(QuizScreen(session, title=title, what=what, resumed=True))
+            return
+        briefing = self.loaded_briefing
+        mine = (
+            isinstance(saved, dict)
+            and saved.get("learner") == self.learner
+            and saved.get("briefing") == briefing.id
         )
-        self.push_screen(QuizScreen(session, title=title))
+        try:
+            ids = [str(i) for i in saved["ids"]] if mine and isinstance(saved, dict) else []
+            questions = select_questions(briefing, ids=ids) if ids else []
+        except (KeyError, TypeError):
+            questions = []  # a question since removed from the briefing
+        if not questions or not isinstance(saved, dict):
+            self.notify("There is no quiz to resume.")
+            return
+        session = QuizSession(
+            briefing, questions, store=self.store, learner=self.learner, time_limit=self.time_limit
+        )
+        title, what = str(saved.get("title", "Quiz")), str(saved.get("what", "Quiz"))
+        self.push_screen(QuizScreen(session, title=title, what=what, resumed=True))
+
+    async def action_quit(self) -> None:
+        """Quitting mid-quiz keeps the quiz to resume, as leaving it does."""
+        from tui_app.screens.quiz import QuizScreen
+
+        screen = self.screen
+        if isinstance(screen, QuizScreen):
+            session = screen.session
+            if session.outcomes and not session.done:
+                self.leave_quiz(session, screen.quiz_title, screen.what)
+        await super().action_quit()
+
+    def open_flashcards(self) -> None:
+        from quiz_bank.flashcards import deck
+        from quiz_bank.store import utcnow
+        from tui_app.screens.flashcards import FlashcardScreen
+
+        cards = deck(self.loaded_briefing, self.store, self.learner, utcnow())
+        self.push_screen(FlashcardScreen(cards))
+
+    def ask_learner_name(self) -> None:
+        from tui_app.screens.name import NameScreen
+
+        self.push_screen(NameScreen(self.learner, for_class=False), self._renamed)
+
+    def _renamed(self, name: str | None) -> None:
+        if name and name != self.learner:
+            self.learner = name
+            save_setting("learner", name, self.settings_path)
+            self.sub_title = f"{self.briefing.title if self.briefing else ''} · {name}"
+            self.notify(f"Studying as {name}.")
+            home = self.screen
+            if hasattr(home, "load_status"):
+                home.load_status()
 
     def open_progress(self) -> None:
         from tui_app.screens.progress import ProgressScreen

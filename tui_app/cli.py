@@ -334,18 +334,18 @@ def quiz(
             save_class_quiz(class_quiz, save_path)
         except OSError as exc:
             raise UserError(f"{save_path}: cannot write ({exc.strerror})") from None
-        click.echo(f"Saved a quiz of {len(chosen)} questions to {save_path}")
+        plural = "s" if len(chosen) != 1 else ""
+        click.echo(f"Saved a quiz of {len(chosen)} question{plural} to {save_path}")
         return
     if from_path is not None and student is None and plain:
-        from tui_app.linemode import ask_name
+        from tui_app.linemode import ask_name as ask_for_name
 
-        student = ask_name()
+        student = ask_for_name()
         if student is None:
             return
     learner = _learner(student)
     if not plain:
-        ask_name = from_path is not None and student is None
-        context.ask_name = context.ask_name or ask_name
+        context.ask_name = context.ask_name or (from_path is not None and student is None)
         _open_app(context, start=("quiz", [q.id for q in chosen], learner), time_limit=time_limit)
         return
     with _open_store(context) as store:

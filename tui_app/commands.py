@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -12,10 +13,10 @@ if TYPE_CHECKING:
 
 
 class BriefingCommands(Provider):
-    def _choices(self) -> list[tuple[str, str, object]]:
-        app: BriefingApp = self.app  # type: ignore[assignment]
-        out: list[tuple[str, str, object]] = []
-        for card in app.briefing.cards:
+    def _choices(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = cast("BriefingApp", self.app)
+        out: list[tuple[str, str, Callable[[], object]]] = []
+        for card in app.loaded_briefing.cards:
             out.append((f"Open card: {card.title}", card.summary, partial(app.open_cards, card.id)))
             out.append(
                 (
@@ -26,7 +27,16 @@ class BriefingCommands(Provider):
             )
         out += [
             ("Review what is due", "Spaced repetition", partial(app.open_quiz, review=True)),
-            ("Show progress", "Mastery per card and accuracy over time", app.open_progress),
+            (
+                "Flashcards",
+                "Flip cards and rate them: Again, Hard, Good, Easy",
+                app.open_flashcards,
+            ),
+            (
+                "Show progress",
+                "Mastery per card, what is due, answers over time",
+                app.open_progress,
+            ),
             ("Ask the tutor", "Questions about the briefing in your own words", app.open_chat),
             ("Import an article…", "Turn an article into a draft to review", app.open_import),
         ]
@@ -34,11 +44,11 @@ class BriefingCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, help_text, command in self._choices():
-            yield DiscoveryHit(text, command, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(text, command, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, help_text, command in self._choices():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)

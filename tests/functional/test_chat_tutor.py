@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from briefing_data.loader import load_briefing
-from tests.functional.conftest import wait_for_workers
+from tests.conftest import wait_for_workers
 from tests.functional.test_flows import screen_text
 from tui_app.app import BriefingApp
 
@@ -46,4 +46,6 @@ async def test_suggestions_hide_during_a_chat_quiz(make_app) -> None:  # type: i
         assert not examples.display
         assert "Question 1 of" in screen_text(app)
         await _say(app, pilot, "stop")
-        assert examples.display
+        # Once the conversation has started the examples stay folded (room at 80x24).
+        assert not examples.display
+        assert "Question 1 of" not in screen_text(app).split("stop")[-1]

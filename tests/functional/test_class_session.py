@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 
 from quiz_bank.classroster import Roster
 from quiz_bank.store import ProgressStore
-from tests.functional.conftest import wait_for_workers
+from tests.conftest import wait_for_workers
 from tests.functional.test_flows import answer_airfields, screen_text
 from tui_app.serve.session import ServedSession
 

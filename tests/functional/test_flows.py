@@ -6,10 +6,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from quiz_bank.store import ProgressStore
-from tests.functional.conftest import wait_for_workers
+from tests.conftest import screen_text, wait_for_workers
 
 
 def answer_airfields(  # type: ignore[no-untyped-def]
@@ -26,10 +26,6 @@ def answer_airfields(  # type: ignore[no-untyped-def]
         score=float(correct),
         **extra,
     )
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(str(s.render()) for s in app.screen.query(Static))
 
 
 async def test_home_shows_title_due_and_opens_cards(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -89,7 +85,7 @@ async def test_quiz_end_to_end_right_wrong_hinted_skipped(make_app, tmp_path: Pa
         await pilot.press(*"Kinzhal", "enter")
         await wait_for_workers(app)
         await pilot.pause()
-        assert "hinted: half credit" in screen_text(app)
+        assert "with a hint (half credit)" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -121,7 +117,7 @@ async def test_override_after_a_rejection(make_app, tmp_path: Path) -> None:  # 
         assert "✗ Not right" in screen_text(app)
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert "Counted as right" in screen_text(app)
+        assert "✓ Right (you said so: counted" in screen_text(app)
     with ProgressStore(tmp_path / "progress.db") as store:
         (row,) = store.attempts("ben")
     assert row.override and row.correct
@@ -169,9 +165,10 @@ async def test_progress_shows_words_and_numbers(make_app, tmp_path: Path) -> Non
         await wait_for_workers(app)
         await pilot.pause()
         text = screen_text(app)
-        assert "1 right of 1 answered" in text  # the score model's words (scoring.Tally)
-        assert "12%  1/1 right" in text  # 1 of the 8 facts of the rear-base card
-        assert "Accuracy by day" in text
+        assert "1 right of 1 answered" in text
+        # 1 of the 8 facts of the rear-base card, and its one answer
+        assert "12%  1 of 8 facts mastered\n  1 right of 1 answered" in text
+        assert "Answers and retention by day" in text
 
 
 async def test_chat_answers_and_opens_the_cited_card(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from briefing_data.loader import builtin_briefing
 from quiz_bank.store import ProgressStore
-from tests.functional.conftest import wait_for_workers
+from tests.conftest import wait_for_workers
 from tests.storage import fill
 from tui_app.app import BriefingApp
 

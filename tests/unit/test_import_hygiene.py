@@ -47,3 +47,9 @@ def test_cli_commands_without_ui_do_not_import_textual() -> None:
     loaded = _loaded_after(code)
     assert "textual" not in loaded
     assert "rich" not in loaded
+
+
+def test_the_first_paint_does_not_wait_for_pydantic() -> None:
+    # What paints first (the app and its home screen); the briefing loads after, in a worker.
+    loaded = _loaded_after("import tui_app.cli, tui_app.app, tui_app.screens.home")
+    assert "pydantic" not in loaded and "briefing_data.models" not in loaded

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz_bank.tutor import Reply, Tutor
+from tui_app.screens.base import BriefingScreen
+from tui_app.widgets.footer import AppFooter
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(BriefingScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="chat.back"),
-        Binding("ctrl+o", "open_card", "Open cited card", id="chat.open-card"),
+        Binding("ctrl+o", "open_card", "Open card", id="chat.open-card", tooltip="of the answer"),
     ]
+    HELP_KEYS = (
+        ("Enter", "send"),
+        ("↑ ↓", "earlier questions you asked"),
+        ("quiz me", "a quiz in the chat: hint, skip, why, score, stop"),
+    )
     # The prompt is locked while the tutor answers.
     thinking: reactive[bool] = reactive(False)
 
@@ -28,6 +34,9 @@ class ChatScreen(Screen[None]):
         self.tutor: Tutor | None = None
         self.cited_card: str | None = None
         self.examples: list[str] = []
+        # What the learner asked, for Up/Down; `recalled` is the position while browsing it.
+        self.asked: list[str] = []
+        self.recalled = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -37,11 +46,11 @@ class ChatScreen(Screen[None]):
         yield Input(
             placeholder="Ask about the briefing, or say “quiz me”", max_length=500, id="prompt"
         )
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         app = self.app
-        self.tutor = Tutor(app.briefing, store=app.store, learner=app.learner)  # type: ignore[attr-defined]
+        self.tutor = Tutor(self.briefing, store=app.store, learner=app.learner)
         self.examples = self.tutor.examples
         self.query_one("#examples", OptionList).add_options(
             [Option(Content(e), id=str(i)) for i, e in enumerate(self.examples)]
@@ -84,7 +93,22 @@ class ChatScreen(Screen[None]):
         if not self.thinking:
             self._ask(self.examples[int(event.option.id or 0)])
 
+    def on_key(self, event: events.Key) -> None:
+        """Up/Down in the prompt recall the questions asked before, as a shell does."""
+        prompt = self.query_one("#prompt", Input)
+        if event.key not in ("up", "down") or not prompt.has_focus or not self.asked:
+            return
+        event.stop()
+        step = -1 if event.key == "up" else 1
+        self.recalled = max(0, min(len(self.asked), self.recalled + step))
+        prompt.value = self.asked[self.recalled] if self.recalled < len(self.asked) else ""
+        prompt.cursor_position = len(prompt.value)
+
     def _ask(self, text: str) -> None:
+        self.asked.append(text)
+        self.recalled = len(self.asked)
+        # After the first message the examples fold away, so the conversation has the room.
+        self.query_one("#examples", OptionList).display = False
         self._add("you", text)
         self.thinking = True
         self.answer(text)
@@ -104,12 +128,12 @@ class ChatScreen(Screen[None]):
         if reply.kind in ("answer", "decline") and reply.suggestions and not quizzing:
             text += "\nSee also: " + " · ".join(reply.suggestions)
         self._add("tutor", text, reply.evidence)
-        # Suggestions would be taken for answer choices during a quiz.
-        self.query_one("#examples", OptionList).display = not quizzing
+        if quizzing:  # suggestions would be taken for answer choices during a quiz
+            self.query_one("#examples", OptionList).display = False
         self.thinking = False
 
     def action_open_card(self) -> None:
         if self.cited_card:
-            self.app.open_cards(self.cited_card)  # type: ignore[attr-defined]
+            self.app.open_cards(self.cited_card)
         else:
             self.notify("Ask a question first: the card of the answer opens here.")

@@ -1,84 +1,94 @@
-"""Help: every key, and how answers are graded."""
+"""Help: every key, read from each screen's bindings, and how answers are graded."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+import dataclasses
+from collections.abc import Iterator
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS = [
-    (
-        "Everywhere",
-        [
-            ("?", "this help"),
-            ("escape", "back"),
-            ("ctrl+p", "command palette: open a card, quiz a card, change theme"),
-            ("ctrl+q", "quit"),
-        ],
-    ),
-    (
-        "Home",
-        [
-            ("b", "briefing cards"),
-            ("q", "quiz"),
-            ("r", "review what is due"),
-            ("a", "ask the tutor"),
-            ("s", "progress"),
-        ],
-    ),
-    (
-        "Cards",
-        [
-            ("↑ ↓", "choose a card"),
-            ("n / p", "next / previous card"),
-            ("/", "filter cards and facts (typos are fine)"),
-            ("z", "quiz me on this card"),
-        ],
-    ),
-    (
-        "Quiz",
-        [
-            ("Enter", "answer, then next question"),
-            ("ctrl+t", "hint (a hinted answer earns half)"),
-            ("ctrl+s", "skip"),
-            ("ctrl+r", "I was right: count a rejected answer (teachers see it)"),
-            ("escape", "leave and see the summary"),
-        ],
-    ),
-    (
-        "Tutor",
-        [
-            ("Enter", "send"),
-            ("ctrl+o", "open the card of the last answer"),
-            ("quiz me", "a quiz in the chat: hint, skip, why, score, stop"),
-        ],
-    ),
-]
+from tui_app.screens.base import BriefingModal
 
-GRADING = """Answers are graded like a fair teacher would.
-Lenient on spelling: case, accents, other scripts (Лукашенко), transliterations
-(Lukashenka / Lukashenko), small typos (one in a word of five to nine letters, two in
-longer words), word order, plurals, British spelling, S400 = S-400, numbers in words
-(seven hundred and seventeen), and dates in any common format (day first: 01.03.2023).
-Strict on facts: a different number, date, unit or designation is wrong (71 is not 717,
-S-300 is not S-400, miles are not km), so is a slip that names another real thing (Iraq
-for Iran), and so is naming several answers to a one-answer question ("Iran or Iraq").
-Lists are credited item by item."""
+# One paragraph per line: the widget wraps them to the width it has, once.
+GRADING = (
+    "Answers are graded like a fair teacher would.",
+    "Lenient on spelling: case, accents, other scripts (Лукашенко), transliterations "
+    "(Lukashenka / Lukashenko), small typos (one in a word of five to nine letters, two in "
+    "longer words), word order, plurals, British spelling, S400 = S-400, numbers in words "
+    "(seven hundred and seventeen), and dates in any common format (day first: 01.03.2023).",
+    "Strict on facts: a different number, date, unit or designation is wrong (71 is not 717, "
+    "S-300 is not S-400, miles are not km), so is a slip that names another real thing (Iraq "
+    "for Iran), and so is naming several answers to a one-answer question (“Iran or Iraq”). "
+    "Lists are credited item by item.",
+)
 
 
-class HelpScreen(ModalScreen[None]):
+def sections() -> list[tuple[str, type[App[None]] | type]]:
+    """The help's sections: a title and the class whose bindings it lists."""
+    from tui_app.app import BriefingApp
+    from tui_app.screens.cards import CardsScreen
+    from tui_app.screens.chat import ChatScreen
+    from tui_app.screens.flashcards import FlashcardScreen
+    from tui_app.screens.home import HomeScreen
+    from tui_app.screens.progress import ProgressScreen
+    from tui_app.screens.quiz import QuizScreen
+    from tui_app.screens.summary import SummaryScreen
+
+    return [
+        ("Everywhere", BriefingApp),
+        ("Home", HomeScreen),
+        ("Cards", CardsScreen),
+        ("Quiz", QuizScreen),
+        ("End of a quiz", SummaryScreen),
+        ("Flashcards", FlashcardScreen),
+        ("Tutor", ChatScreen),
+        ("Progress", ProgressScreen),
+    ]
+
+
+def keys_of(app: App[None], owner: type) -> Iterator[tuple[str, str]]:
+    """(key as shown, what it does) for each binding of `owner`, then its widget-handled keys."""
+    if owner is type(app):
+        palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Palette")
+        yield app.get_key_display(palette), "command palette: open a card, quiz a card, theme"
+    # Keys bound to the same action share a row: "? / f1  Help".
+    rows: dict[str, tuple[list[str], str]] = {}
+    for binding in getattr(owner, "BINDINGS", []):
+        if not isinstance(binding, Binding):
+            continue
+        keys = [
+            app.get_key_display(dataclasses.replace(binding, key=key.strip()))
+            for key in binding.key.split(",")
+        ]
+        what = binding.description
+        if binding.tooltip:
+            what += f" — {binding.tooltip}"
+        shown, _what = rows.setdefault(binding.action, ([], what))
+        shown.extend(keys)
+    for shown, what in rows.values():
+        yield " / ".join(shown), what
+    yield from getattr(owner, "HELP_KEYS", ())
+
+
+class HelpScreen(BriefingModal[None]):
     BINDINGS = [
-        Binding("escape,question_mark,q", "app.pop_screen", "Close", id="help.close"),
+        Binding("escape,question_mark,q,f1", "app.pop_screen", "Close", id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
-        parts: list[str | tuple[str, str]] = [("Keys\n", "bold")]
-        for section, keys in KEYS:
-            parts.append((f"\n{section}\n", "bold"))
-            for key, what in keys:
-                parts.append(f"  {key:<10} {what}\n")
-        parts += [("\nHow answers are graded\n", "bold"), GRADING, "\n\nPress escape to close."]
-        yield VerticalScroll(Static(Content.assemble(*parts)), id="help")
+        with VerticalScroll(id="help"):
+            yield Static(Content("Keys"), classes="help-title")
+            for title, owner in sections():
+                yield Static(Content(title), classes="help-section")
+                for key, what in keys_of(self.app, owner):
+                    with Horizontal(classes="help-row"):
+                        yield Static(Content(key), classes="help-key")
+                        yield Static(Content(what), classes="help-what")
+            yield Static(Content("How answers are graded"), classes="help-title")
+            for paragraph in GRADING:
+                yield Static(Content(paragraph), classes="help-paragraph")
+            yield Static(Content("Press escape to close."), classes="help-paragraph")

@@ -2,33 +2,45 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui_app.screens.base import BriefingScreen
+from tui_app.widgets.footer import AppFooter
+
+
+class MenuItem(NamedTuple):
+    where: str
+    key: str
+    label: str
+    short: str  # the footer's word
+    hint: str
+
+
+# The home menu and its keys, from this one table.
 MENU = [
-    ("cards", "b", "Briefing cards", "read the cards: summary, key facts, source quotes"),
-    ("quiz", "q", "Quiz", "ten questions from the whole briefing"),
-    ("review", "r", "Review", "the questions due today (spaced repetition)"),
-    ("ask", "a", "Ask the tutor", "questions in your own words, or “quiz me”"),
-    ("progress", "s", "Progress", "mastery per card, accuracy over time"),
-    ("results", "t", "Class results", "for teachers: leaderboard, hardest questions, overrides"),
-    ("help", "?", "Help", "keys, and how answers are graded"),
+    MenuItem("cards", "b", "Briefing cards", "Cards", "read the cards: summary, facts, quotes"),
+    MenuItem("quiz", "q", "Quiz", "Quiz", "ten questions from the whole briefing"),
+    MenuItem("review", "r", "Review", "Review", "the questions due today (spaced repetition)"),
+    MenuItem("resume", "u", "Resume", "Resume", "the quiz you left, where you left it"),
+    MenuItem("flashcards", "f", "Flashcards", "Flash", "flip cards and rate them, as in Anki"),
+    MenuItem("ask", "a", "Ask the tutor", "Ask", "questions in your own words, or “quiz me”"),
+    MenuItem("progress", "s", "Progress", "Progress", "mastery per card, what is due, over time"),
+    MenuItem("results", "t", "Class results", "Results", "for teachers: leaderboard, overrides"),
+    MenuItem("name", "n", "Your name", "Name", "who is studying (shown on progress)"),
 ]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(BriefingScreen[None]):
     BINDINGS = [
-        Binding("b", "go('cards')", "Cards", id="home.cards"),
-        Binding("q", "go('quiz')", "Quiz", id="home.quiz"),
-        Binding("r", "go('review')", "Review", id="home.review"),
-        Binding("a", "go('ask')", "Ask", id="home.ask"),
-        Binding("s", "go('progress')", "Progress", id="home.progress"),
-        Binding("t", "go('results')", "Results", id="home.results"),
+        Binding(m.key, f"go('{m.where}')", m.short, id=f"home.{m.where}", tooltip=m.hint)
+        for m in MENU
     ]
 
     def compose(self) -> ComposeResult:
@@ -38,22 +50,22 @@ class HomeScreen(Screen[None]):
         yield OptionList(
             *[
                 Option(
-                    Content.assemble((f" {key} ", "reverse"), f"  {label}  ", (hint, "dim")),
-                    id=name,
+                    Content.assemble((f" {m.key} ", "reverse"), f"  {m.label}  ", (m.hint, "dim")),
+                    id=m.where,
                 )
-                for name, key, label, hint in MENU
+                for m in MENU
             ],
             id="menu",
         )
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one("#menu", OptionList).focus()
-        if self.app.briefing is not None:  # type: ignore[attr-defined]
+        if self.app.briefing is not None:
             self.show_briefing()
 
     def show_briefing(self) -> None:
-        briefing = self.app.briefing  # type: ignore[attr-defined]
+        briefing = self.briefing
         facts = len(briefing.facts())
         self.query_one("#intro", Static).update(
             Content.assemble(
@@ -67,25 +79,25 @@ class HomeScreen(Screen[None]):
         self.load_status()
 
     def on_screen_resume(self) -> None:
-        if self.app.briefing is not None:  # type: ignore[attr-defined]
+        if self.app.briefing is not None:
             self.load_status()
 
     @work(thread=True, exclusive=True, group="home-status")
     def load_status(self) -> None:
         app = self.app
-        store = app.store  # type: ignore[attr-defined]
+        store = app.store
         if store is None:
             text = "Progress is not being saved (no usable database)."
         else:
             from quiz_bank.progress import last_session
             from quiz_bank.scheduler import due_questions
 
-            learner = app.learner  # type: ignore[attr-defined]
-            due = len(due_questions(app.briefing, store, learner))  # type: ignore[attr-defined]
+            learner = app.learner
+            due = len(due_questions(self.briefing, store, learner))
             last = last_session(store.attempts(learner))
             if last:
-                day, right, answered = last
-                score = f"last session ({day:%d %b %Y}): {right} right of {answered}"
+                day, tally = last
+                score = f"last session ({day:%d %b %Y}): {tally.text()}"
             else:
                 score = "no quiz taken yet"
             text = f"Learner: {learner} · {due} question{'s' if due != 1 else ''} due · {score}"
@@ -96,20 +108,26 @@ class HomeScreen(Screen[None]):
 
     def action_go(self, where: str) -> None:
         app = self.app
-        if app.briefing is None and where != "help":  # type: ignore[attr-defined]
+        if app.briefing is None:
             self.notify("The briefing is still loading.")
             return
         if where == "cards":
-            app.open_cards()  # type: ignore[attr-defined]
+            app.open_cards()
         elif where == "quiz":
-            app.open_quiz()  # type: ignore[attr-defined]
+            app.open_quiz()
         elif where == "review":
-            app.open_quiz(review=True)  # type: ignore[attr-defined]
+            app.open_quiz(review=True)
+        elif where == "resume":
+            app.resume_quiz()
+        elif where == "flashcards":
+            app.open_flashcards()
         elif where == "ask":
-            app.open_chat()  # type: ignore[attr-defined]
+            app.open_chat()
         elif where == "progress":
-            app.open_progress()  # type: ignore[attr-defined]
+            app.open_progress()
         elif where == "results":
-            app.open_results()  # type: ignore[attr-defined]
+            app.open_results()
         elif where == "help":
-            app.action_help()  # type: ignore[attr-defined]
+            app.action_help()
+        elif where == "name":
+            app.ask_learner_name()

@@ -1,14 +1,21 @@
-"""Progress: mastery per card as bars, accuracy by day, with the numbers beside every bar."""
+"""Progress: mastery per card, what falls due in the next days, and answers over time."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from quiz_bank.progress import CardProgress, Day, card_progress, days, due_forecast
+from quiz_bank.scoring import Tally, tally_attempts
+from quiz_bank.store import Attempt
+from tui_app.screens.base import BriefingScreen
+from tui_app.widgets.footer import AppFooter
 
 BAR = 16
 
@@ -18,13 +25,13 @@ def bar(share: float, width: int = BAR) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(BriefingScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="progress.back")]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(Static(Content("Loading…"), id="progress-body"), id="progress")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.load()
@@ -32,40 +39,68 @@ class ProgressScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         app = self.app
-        store = app.store  # type: ignore[attr-defined]
+        store = app.store
         if store is None:
             text = Content("Progress is not being saved, so there is nothing to show.")
         else:
-            from quiz_bank.progress import progress_stats
+            from quiz_bank.store import utcnow
 
-            stats = progress_stats(app.briefing, store, app.learner)  # type: ignore[attr-defined]
-            text = render_progress(stats)
+            attempts = store.attempts(app.learner)
+            forecast = due_forecast(store, app.learner, utcnow())
+            text = render_progress(app.learner, self.briefing_cards(attempts), attempts, forecast)
         app.call_from_thread(self.query_one("#progress-body", Static).update, text)
 
+    def briefing_cards(self, attempts: list[Attempt]) -> list[CardProgress]:
+        return card_progress(self.briefing, attempts)
 
-def render_progress(stats: dict) -> Content:  # type: ignore[type-arg]
-    learner = stats["student"] or "everyone"
+
+def _card_line(card: CardProgress) -> list[str | tuple[str, str]]:
+    head: list[str | tuple[str, str]] = [(f"{card.title}\n", "bold")]
+    if card.mastery is None:
+        return [*head, ("  " + "·" * BAR + "  not studied\n", "dim")]
+    facts = f"{card.mastered} of {card.facts} fact{'s' if card.facts != 1 else ''} mastered"
+    return [
+        *head,
+        f"  {bar(card.mastery)} {card.mastery:>4.0%}  {facts}\n",
+        (f"  {card.tally.text()}\n", "dim"),
+    ]
+
+
+def _day_line(day: Day, most: int) -> str:
+    answers = "▮" * max(1, round(day.tally.answered / max(most, 1) * 10))
+    return (
+        f"{day.day:%d %b}  {answers:<10} {day.tally.answered:>3} answered  "
+        f"{bar(day.retention, 10)} {day.retention:>4.0%} right\n"
+    )
+
+
+def render_progress(
+    learner: str,
+    cards: list[CardProgress],
+    attempts: list[Attempt],
+    forecast: list[tuple[dt.date, int]],
+) -> Content:
+    everything: Tally = tally_attempts(attempts)
     parts: list[str | tuple[str, str]] = [
         (f"Progress of {learner}", "bold"),
-        f"\n{stats['summary']}" if stats["attempts"] else "\nNo answers yet.",
-        ("\n\nMastery per card", "bold"),
-        "  (share of its facts you last answered right)\n",
+        f"\n{everything.text()}\n",
+        ("\nMastery per card", "bold"),
+        "  (a fact is mastered when you last answered it right)\n",
     ]
-    for card in stats["cards"]:
-        title = f"{card['title'][:30]:<30}"
-        if not card["studied"]:
-            parts.append(f"{title} {'':<{BAR}} not studied\n")
-            continue
-        parts.append(
-            f"{title} {bar(card['mastery'])} {card['mastery']:>4.0%}"
-            f"  {card['correct']}/{card['attempts']} right\n"
-        )
-    parts.append(("\nAccuracy by day\n", "bold"))
-    if not stats["by_day"]:
+    for card in cards:
+        parts += _card_line(card)
+    parts.append(("\nDue in the next days\n", "bold"))
+    if not any(n for _day, n in forecast):
+        parts.append("Nothing is scheduled yet: answers you give are scheduled for review.\n")
+    else:
+        for i, (date, n) in enumerate(forecast):
+            name = "today" if i == 0 else ("tomorrow" if i == 1 else f"{date:%a %d %b}")
+            parts.append(f"{name:<12} {'▮' * min(n, 40)} {n}\n")
+    parts.append(("\nAnswers and retention by day\n", "bold"))
+    history = days(attempts)
+    if not history:
         parts.append("No answers yet: take a quiz with q from the home screen.\n")
-    for day in stats["by_day"][-14:]:
-        parts.append(
-            f"{day['day']}  {bar(day['accuracy'])} {day['accuracy']:>4.0%}"
-            f"  {day['correct']}/{day['answered']}\n"
-        )
+    most = max((d.tally.answered for d in history), default=1)
+    for entry in history[-14:]:
+        parts.append(_day_line(entry, most))
     return Content.assemble(*parts)

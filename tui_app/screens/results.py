@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz_bank.results import one_line
 from quiz_bank.store import StoreError
+from tui_app.screens.base import BriefingScreen
+from tui_app.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from quiz_bank.classroster import OverrideRequest
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 REFRESH_SECONDS = 2.0
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(BriefingScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="results.back"),
         Binding("a", "decide(True)", "Accept request", id="results.accept"),
@@ -42,7 +43,7 @@ class ResultsScreen(Screen[None]):
             yield Static(Content("Loading results…"), id="results-body")
             yield Static(Content(""), id="requests-title", classes="heading")
             yield OptionList(id="requests")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         if not getattr(self.app, "teacher_views", False):
@@ -57,9 +58,7 @@ class ResultsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="results")
     def load(self) -> None:
-        from quiz_bank.store import StoreError
-
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         if store is None:
             content = Content("No database: there are no results to show.")
             self.app.call_from_thread(self.query_one("#results-body", Static).update, content)
@@ -72,7 +71,7 @@ class ResultsScreen(Screen[None]):
                 Content(f"Results unavailable: {exc}"),
             )
             return
-        roster = self.app.roster  # type: ignore[attr-defined]
+        roster = self.app.roster
         pending = roster.override_requests(pending_only=True) if roster is not None else []
         self.app.call_from_thread(self._show, render_results(attempts), pending, attempts)
 
@@ -116,7 +115,9 @@ class ResultsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="decide")
     def decide(self, request: OverrideRequest, accept: bool) -> None:
-        roster = self.app.roster  # type: ignore[attr-defined]
+        roster = self.app.roster
+        if roster is None:
+            return
         try:
             roster.decide_override(request.attempt_id, accept)
         except (KeyError, StoreError) as exc:

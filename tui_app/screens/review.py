@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz_bank.generate.review import DraftReview
+from tui_app.screens.base import BriefingScreen
 
 _MARKS = {"pending": "·", "accepted": "✓", "rejected": "✗"}
 _EDITS = {
@@ -24,7 +25,7 @@ _EDITS = {
 }
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(BriefingScreen[None]):
     CSS_PATH = "review.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="review.back"),
@@ -197,7 +198,7 @@ class ReviewScreen(Screen[None]):
     def action_study(self) -> None:
         path = self.action_save()
         if path is not None:
-            self.app.study_briefing(path)  # type: ignore[attr-defined]
+            self.app.study_briefing(path)
 
 
 class ImportScreen(ModalScreen[None]):

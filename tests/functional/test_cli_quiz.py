@@ -71,6 +71,13 @@ def test_review_when_nothing_is_due(tmp_path: Path) -> None:
     proc = _run(["review", "--plain", "--student", "zoe"], "", tmp_path / "p.db")
     assert proc.returncode == 0
     assert "Nothing is due for zoe" in proc.stdout
+    assert "Score" not in proc.stdout  # says so, rather than "Score: 0/0"
+
+
+def test_one_question_is_singular(tmp_path: Path) -> None:
+    proc = _run(["quiz", "--plain", "--questions", "airfields"], ":quit\n", tmp_path / "p.db")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("1 question. ")
 
 
 def test_unknown_ids_and_bad_names_are_user_errors(tmp_path: Path) -> None:
