@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from decimal import Decimal
 
 from rapidfuzz.distance import OSA
 
@@ -74,6 +75,11 @@ _ORDINALS = {
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
 
 
+# A spoken number stops growing here: "hundred hundred hundred ..." must not build a
+# thousand-digit integer (and a figure this big is never a fact's answer).
+_MAX_SPOKEN = 10**15
+
+
 def words_to_numbers(words: list[str]) -> list[str]:
     """["seven", "hundred", "and", "seventeen"] -> ["717"]; other words pass through."""
     if any(w not in NUMBER_WORDS and len(w) >= 4 and w.isalpha() for w in words):
@@ -81,10 +87,16 @@ def words_to_numbers(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        if words[i] in _SCALES and out and _FIGURE.fullmatch(out[-1]):
-            # "2 thousand", "1.5 million": a figure with a scale word.
-            value = float(out[-1]) * _SCALES[words[i]]
-            out[-1] = str(int(value)) if value == int(value) else str(value)
+        if (
+            words[i] in _SCALES
+            and out
+            and _FIGURE.fullmatch(out[-1])
+            and len(out[-1]) <= 16
+            and Decimal(out[-1]) * _SCALES[words[i]] < _MAX_SPOKEN
+        ):
+            # "2 thousand", "1.5 million": a figure with a scale word (never past _MAX_SPOKEN).
+            value = Decimal(out[-1]) * _SCALES[words[i]]
+            out[-1] = str(int(value)) if value == int(value) else format(value.normalize(), "f")
             i += 1
             continue
         if words[i] not in NUMBER_WORDS or (words[i] in _SCALES and not _is_num(out)):
@@ -97,6 +109,8 @@ def words_to_numbers(words: list[str]) -> list[str]:
         total = current = 0
         j = i
         while j < len(words):
+            if j > i and total + current >= _MAX_SPOKEN:
+                break  # the rest starts a new number
             w = words[j]
             pair = _TENS.get(w) or (_UNITS[w] if w in _UNITS and _UNITS[w] >= 10 else 0)
             if pair and 10 <= current <= 99 and total == 0:
@@ -140,15 +154,20 @@ def read_number_word(word: str) -> tuple[str, ...]:
     """
     if word in NUMBER_WORDS or word in _ORDINALS or len(word) < 4 or not word.isalpha():
         return (word,)
-    repaired = _repair(word)
-    if repaired:
+    repaired = _nearest(word)
+    if repaired and not _is_real_word(word):
         return (repaired,)
+    if len(word) < 7:  # the shortest run-together number, with a slip, is 7 letters
+        return (word,)
     parts = _segment(word)
     if parts and not _is_real_word(word):
         return parts
-    for cut in range(3, len(word) - 2):
-        tens, unit = _exact_or_repaired(word[:cut]), _exact_or_repaired(word[cut:])
-        if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10 and not _is_real_word(word):
+    for cut in range(4, min(len(word) - 2, 9)):
+        tens = _exact_or_near(word[:cut])
+        if tens not in _TENS:
+            continue
+        unit = _exact_or_near(word[cut:])
+        if unit in _UNITS and _UNITS[unit] < 10 and not _is_real_word(word):
             return (tens, unit)
     return (word,)
 
@@ -165,14 +184,15 @@ def _segment(word: str) -> tuple[str, ...] | None:
     return None
 
 
-def _exact_or_repaired(part: str) -> str | None:
+def _exact_or_near(part: str) -> str | None:
+    """A part of a run-together word as a number word (parts are no words to check)."""
     if part in NUMBER_WORDS:
         return part
-    return _repair(part) if len(part) >= 4 else None
+    return _nearest(part) if len(part) >= 4 else None
 
 
-def _repair(word: str) -> str | None:
-    """The one number word `word` is a typo of, when there is exactly one and it is no word."""
+def _nearest(word: str) -> str | None:
+    """The one number word `word` is one slip from (two for long words), if exactly one."""
     budget = 1 if len(word) < 8 else 2
     best: list[tuple[int, str]] = []
     for target in _FUZZY_TARGETS:
@@ -186,12 +206,11 @@ def _repair(word: str) -> str | None:
     best.sort()
     if len(best) > 1 and best[1][0] == best[0][0]:
         return None  # ambiguous: "fiftee" could be fifteen or fifty
-    if _is_real_word(word):
-        return None
     return best[0][1]
 
 
 def _is_real_word(word: str) -> bool:
+    """Whether the word is a common English word in its own right (tree, none, seen)."""
     from quiz_bank.lexicon import is_common_word
 
     return is_common_word(word)
