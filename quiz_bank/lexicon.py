@@ -12,6 +12,7 @@ import functools
 import marshal
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 from quiz_bank.normalize import FILLER, fold, normal_word
@@ -256,3 +257,46 @@ def country_aliases(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if len(found) != 1 or found[0][1] - found[0][0] != len(words):
         return []
     return [f for f in _aliases().get(found[0][2], []) if f != words]
+
+
+@functools.cache
+def _foreign_names() -> dict[str, str]:
+    """Country names in other languages (Китай, 中国, Biélorussie) as written, case folded,
+    from the translations pycountry ships; a spelling two countries share is left out."""
+    import gettext
+    import os
+
+    import pycountry
+
+    folder = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    names = [
+        (value, country.alpha_2)
+        for country in pycountry.countries
+        for attr in ("name", "common_name", "official_name")
+        if (value := getattr(country, attr, None))
+    ]
+    seen: dict[str, set[str]] = {}
+    for lang in sorted(os.listdir(folder)):
+        try:
+            translation = gettext.translation("iso3166-1", folder, languages=[lang])
+        except OSError:
+            continue
+        catalog: dict[str, str] = translation._catalog  # type: ignore[attr-defined]
+        for value, code in names:
+            translated = catalog.get(value)
+            if translated and translated != value:
+                seen.setdefault(plain(translated), set()).add(code)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def plain(text: str) -> str:
+    """Text as written, case and spacing folded (for names in any script)."""
+    return _EDGES.sub("", " ".join(unicodedata.normalize("NFKC", text).casefold().split()))
+
+
+def foreign_country(text: str) -> str | None:
+    """The country a text names in another language or script (Сирия, 中国, Pérou)."""
+    return _foreign_names().get(plain(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from briefing_data.models import Briefing, FactBase, ListAnswer
 from quiz_bank.answer import TypedAnswer
@@ -16,8 +17,13 @@ from quiz_bank.kinds.common import (
     verdict,
 )
 from quiz_bank.kinds.wordkey import WordKey, build_key, match_form, matches_wrong, split_joined
+from quiz_bank.lexicon import foreign_country
+from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
 from quiz_bank.wordmatch import is_hard
+
+# Where one part of an answer ends, in the text as typed (any script).
+_RAW_PARTS = re.compile(r"[,;/|\n()\[\]]|\s(?:and|or|и|или|et|und|y|e|та|і)\s|[、，；和及]")
 
 
 class ListKind:
@@ -72,6 +78,17 @@ class ListKind:
         if len({owner[i] for i in range(len(flat)) if i not in used}) > 1:
             for item_key, slips in _match_in(flat, list(range(len(flat))), used, key):
                 credit(item_key, slips)
+        if key.item_countries and not typed.raw.isascii():
+            # Countries named in another language or script (Сирия, 伊朗): pycountry's names.
+            for part in _RAW_PARTS.split(typed.raw):
+                code = foreign_country(part)
+                item = next((k for k, c in key.item_countries.items() if c == code), None)
+                if item is not None:
+                    credit(item, [])
+                    said = tokens(part)
+                    for ci, chunk in enumerate(chunks):  # its words name an item: not wrong
+                        if chunk == said:
+                            used.update(i for i in range(len(flat)) if owner[i] == ci)
         matched.sort(key=order.index)
         wrong = self._unexplained(chunks, flat, owner, used, key)
         missed = [k for k in order if k not in matched]

@@ -39,6 +39,8 @@ class WordKey:
     countries: frozenset[str] = frozenset()
     # Whether the answer is a country (China, North Korea): another country is another answer.
     country_answer: bool = False
+    # The country each list item is, when it is one (iran -> IR).
+    item_countries: dict[str, str] = field(default_factory=dict)
     # Whether the answer names a person: another given name beside it names someone else.
     person: bool = False
     # Two or more adjacent words of an accepted form, written together (xijinping).
@@ -121,7 +123,17 @@ def build_key(
         splits=splits,
         country_answer=bool(accepted) and _all_country(accepted[0][0]),
         person=getattr(fact.answer, "type", None) == "person",
+        item_countries={k: c for k, _, forms in prepared_items if (c := _country_of_forms(forms))},
     )
+
+
+def _country_of_forms(forms: list[Form]) -> str | None:
+    """The country a list item is, if one of its forms is wholly a country's name."""
+    for form in forms:
+        found = countries_in(list(form))
+        if len(found) == 1 and found[0][1] - found[0][0] == len(form):
+            return found[0][2]
+    return None
 
 
 def _all_country(form: Form) -> bool:

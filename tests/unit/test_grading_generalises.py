@@ -310,3 +310,23 @@ def test_word_families_cover_stems_porter_cuts_short() -> None:
     assert same_family("localizing", "localization")
     assert not same_family("relocation", "location")
     assert not same_family("medical", "medicine")
+
+
+@pytest.mark.parametrize(
+    ("typed", "right"), [("Перу", True), ("秘鲁", True), ("Pérou", True), ("Чили", False)]
+)
+def test_a_country_in_another_language(typed: str, right: bool) -> None:
+    assert ok_uncurated("partner", typed) is right
+
+
+def test_a_year_with_its_century_left_out() -> None:
+    assert tokens("'23") == ["2023"]
+    assert ok("china-docs-date", "1 Mar. '23")
+    assert ok("repairs-since", "Autumn '22")
+    assert not ok("springboard-since", "since '19")
+
+
+def test_list_items_named_in_another_script() -> None:
+    v = grade_question(BRIEFING, find_question(BRIEFING, "exchange-recipients"), "伊朗, 叙利亚")
+    assert sorted(v.matched) == ["iran", "syria"]
+    assert v.wrong == []
