@@ -123,7 +123,7 @@ def _number_candidate(
         unit = "percent"
     elif scale:
         # "17.3 million vehicles": the grader reads scale words, so the value is the full figure.
-        value *= _SCALES[scale]
+        value = round(value * _SCALES[scale], 6)  # 16.6 * 1e6 is 16600000.000000002
         unit = currency or _unit_after(text, m.end())
     elif currency:
         unit = currency

@@ -183,3 +183,12 @@ def test_a_surname_alone_accepts_the_full_name_the_article_gives() -> None:
     text = "Lind spoke. Later, Mayor Petra Lind said more. Boats go to Mongolia and Inner Mongolia."
     assert "Petra Lind" in AliasIndex(text).variants("Lind", "concept")
     assert "Inner Mongolia" not in AliasIndex(text).variants("Mongolia", "concept")
+
+
+def test_a_figure_with_a_scale_word_is_the_whole_number(tmp_path: Path) -> None:
+    path = tmp_path / "fares.txt"
+    body = "The lake ferries expect 16.6 million passengers this year, officials said on Monday. "
+    path.write_text("Ferries\n\n" + body * 6, encoding="utf-8")
+    facts = import_article(path, tmp_path / "f.yaml").draft.briefing.facts()
+    values = [f.answer.value for f in facts if f.kind in ("number", "quantity")]  # type: ignore[attr-defined]
+    assert 16_600_000 in values

@@ -53,6 +53,16 @@ def test_import_then_export_grade_ask_and_quiz(briefing_file: Path, tmp_path: Pa
     assert quiz.returncode == 0, quiz.stderr
     assert "Score: 1/1" in quiz.stdout
 
+    # A class quiz fixed in a file, taken in line mode, and the teacher's results.
+    saved = tmp_path / "class.toml"
+    made = _run([*b, "quiz", "--save", str(saved), "--count", "3", "--seed", "1"])
+    assert made.returncode == 0, made.stderr
+    taken = _run([*b, "quiz", "--from", str(saved), "--plain", "--student", "ana"], "x\nx\nx\n")
+    assert taken.returncode == 0, taken.stderr
+    assert "Score: " in taken.stdout
+    results = _run([*b, "results", "--format", "csv"])
+    assert results.returncode == 0 and "ana" in results.stdout
+
 
 def test_default_output_is_named_after_the_article(tmp_path: Path) -> None:
     article = tmp_path / "garden.md"
