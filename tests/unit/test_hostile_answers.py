@@ -161,3 +161,21 @@ def test_entity_words_come_from_an_index_built_once() -> None:
             for text in [*names, *getattr(other.answer, "wrong", [])]:
                 expected.update(w for w in tokens(text) if len(w) > 2)
         assert _entity_words(BRIEFING, fact) == expected, fact.id
+
+
+def test_a_served_session_records_hostile_answers_and_goes_on(tmp_path: Path) -> None:
+    """The browser quiz drives a QuizSession with a store: each answer is graded and kept."""
+    from quiz_bank.session import QuizSession, select_questions
+    from quiz_bank.store import ProgressStore
+
+    qids = ["missiles-2022", "kinzhal-range", "springboard-since", "belarus-leader/tf-1"]
+    answers = [NINES, ARABIC_INDIC, "9" * 5000, "maybe yes"]
+    with ProgressStore(tmp_path / "progress.db") as store:
+        session = QuizSession(
+            BRIEFING, select_questions(BRIEFING, ids=qids), store=store, learner="ana"
+        )
+        for typed in answers:
+            outcome = session.answer(typed)
+            assert not outcome.verdict.correct
+        assert session.done
+        assert len(store.attempts("ana")) == len(answers)
