@@ -59,6 +59,11 @@ def _numeric_date(a: int, b: int, y: int) -> tuple[int, int, int] | None:
     return day, month, year
 
 
+def is_date_word(word: str) -> bool:
+    """A month (March, Mar, Sept) or a season (fall, autumn), as a normalised word."""
+    return word in _MONTH_WORDS or word in SEASON_WORDS
+
+
 _MAX_DIGITS = 9
 
 

@@ -27,7 +27,7 @@ from briefing_data.models import (
     NumberAnswer,
     TextAnswer,
 )
-from quiz_bank.dates import read_dates
+from quiz_bank.dates import is_date_word, read_dates
 from quiz_bank.lexicon import country_words, is_common_word
 from quiz_bank.normalize import FILLER, fold, normal_word, raw_words, tokens
 from quiz_bank.verdict import Verdict
@@ -88,6 +88,8 @@ class _Prepared:
     accepted_words: frozenset[str]
     wrong_words: frozenset[str]
     neutral: frozenset[str]
+    # The stems of the neutral words: "repairs" is explained by a question about "repairing".
+    neutral_stems: frozenset[str]
     synonyms: dict[str, str]
     others: frozenset[str] = frozenset()
     items: list[tuple[str, str, list[tuple[str, ...]]]] = field(default_factory=list)
@@ -211,6 +213,7 @@ def _prepare(fact: FactBase, briefing: Briefing | None) -> _Prepared:
         accepted_words=accepted_words,
         wrong_words=wrong_words,
         neutral=neutral - wrong_words,
+        neutral_stems=frozenset(_stem(w) for w in neutral - wrong_words),
         synonyms=synonyms,
         others=others,
         items=items,
@@ -340,7 +343,8 @@ def _grade_text(fact: FactBase, a: TextAnswer, typed: str, qid: str, prep: _Prep
     if hit is not None and wrong_label is None:
         others = [p for p in parts if _best_form(p, prep) is None]
         rival = next((e for p in others if (e := _foreign_entity(p, prep))), None)
-        extra = _unexplained(whole, hit[2], prep)
+        taken = set(hit[2])
+        extra = _unexplained([w for i, w in enumerate(whole) if i not in taken], prep)
         if rival is None and len(extra) > max(1, len(hit[0])):
             shown = " ".join(extra[:6])
             return _reject(f"Give just the answer; {shown} are not part of it. {right}", [shown])
@@ -360,14 +364,19 @@ def _grade_text(fact: FactBase, a: TextAnswer, typed: str, qid: str, prep: _Prep
     return _reject(f"Not quite. {right}", wrong=[typed.strip()[:200]])
 
 
-def _unexplained(words: list[str], taken: list[int], prep: _Prepared) -> list[str]:
-    """Content words the answer's form does not use and the fact's own text does not hold.
+def _unexplained(words: list[str], prep: _Prepared) -> list[str]:
+    """Content words that neither the answer nor the fact's own text explains.
 
-    A one-answer fact is answered by its answer, perhaps with words of its question or
-    quote around it; a bag of unrelated words that happens to hold the answer is not.
+    A one-answer fact is answered by its answer, perhaps with words of its question, its
+    statement or its quote around it; a bag of unrelated words that happens to hold the
+    answer is not. The text, figure and date graders allow at most as many unexplained words
+    as the answer has (one for a figure or a date), and refuse more.
     """
-    used = set(taken)
-    return [w for i, w in enumerate(words) if i not in used and w not in prep.neutral]
+    return [
+        w
+        for w in words
+        if w not in FILLER and w not in prep.neutral and _stem(w) not in prep.neutral_stems
+    ]
 
 
 def _best_form(
@@ -447,8 +456,8 @@ def _grade_number(
         return _reject(f"Right number, but {right}.", wrong=[typed.strip()])
     if a.qualifier == "up to" and _UPPER_QUALIFIERS.search(folded):
         return _reject(f"Right number, but {right}.", wrong=[typed.strip()])
-    extra = [w for w in words if w not in prep.neutral and not _NUMBERISH.match(w)]
-    extra = [w for w in extra if w not in allowed and w not in _UNIT_WORDS and w not in FILLER]
+    extra = [w for w in _unexplained(words, prep) if not _NUMBERISH.match(w)]
+    extra = [w for w in extra if w not in allowed and w not in _UNIT_WORDS]
     if len(extra) > 1:  # one word more ("approximately") is fine, a bag of words is not
         shown = " ".join(extra[:6])
         return _reject(f"Give just the figure; {shown} are not part of it: {right}.", [shown])
@@ -502,9 +511,12 @@ def _fmt(value: Decimal) -> str:
 # Dates
 
 
-def _grade_date(fact: FactBase, a: DateAnswer | DateRangeAnswer, typed: str, qid: str) -> Verdict:
+def _grade_date(
+    fact: FactBase, a: DateAnswer | DateRangeAnswer, typed: str, qid: str, prep: _Prepared
+) -> Verdict:
     folded = fold(typed)
-    positive = " ".join(_positive_words(folded))
+    words = _positive_words(folded)
+    positive = " ".join(words)
     seen = read_dates(typed)
     right = f"the answer is {a.display()}"
     if seen.empty:
@@ -530,6 +542,10 @@ def _grade_date(fact: FactBase, a: DateAnswer | DateRangeAnswer, typed: str, qid
         problems.append("year")
     if problems:
         return _reject(f"Not quite: {right}.", wrong=[typed.strip()[:200]])
+    extra = [w for w in _unexplained(words, prep) if not is_date_word(w) and not _is_hard(w)]
+    if len(extra) > 1:  # "early March" is fine, a bag of words around a date is not
+        shown = " ".join(extra[:6])
+        return _reject(f"Give just the date; {shown} are not part of it: {right}.", [shown])
     if year_missing and not a.year_optional:
         return _reject(f"Right, but which year? {right[0].upper()}{right[1:]}.", wrong=[])
     return _verdict(
@@ -690,5 +706,5 @@ def grade_fact(
     if isinstance(a, NumberAnswer):
         return _grade_number(fact, a, typed, qid, prep)
     if isinstance(a, DateAnswer | DateRangeAnswer):
-        return _grade_date(fact, a, typed, qid)
+        return _grade_date(fact, a, typed, qid, prep)
     return _grade_text(fact, a, typed, qid, prep)

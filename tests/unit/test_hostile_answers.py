@@ -179,3 +179,10 @@ def test_a_served_session_records_hostile_answers_and_goes_on(tmp_path: Path) ->
             assert not outcome.verdict.correct
         assert session.done
         assert len(store.attempts("ana")) == len(answers)
+
+
+def test_a_bag_of_words_around_a_date_is_not_the_date() -> None:
+    assert not _grade("repairs-since", "main down autumn 2022 missiles drones tanks")[0]
+    for typed in ("autumn 2022", "since the fall of 2022", "fall 2022, when repairs started"):
+        assert _grade("repairs-since", typed)[0], typed
+    assert _grade("iran-visit-dates", "12.03.2023 - 13.03.2023")[0]
