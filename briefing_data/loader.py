@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from briefing_data.article import clean_text
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from briefing_data.safeio import (
     ARTICLE_BYTES,
@@ -21,12 +22,12 @@ from briefing_data.safeio import (
     read_user_text,
 )
 from briefing_data.shape import check_shape, check_text
-from briefing_data.textfold import fold
+from briefing_data.textfold import fold_typography
 
 BUILTIN_NAME = "belarus-rear-base.yaml"
 
 
-class BriefingError(Exception):
+class BriefingError(UserError):
     """A briefing file that cannot be used; str() is the one line shown to the user."""
 
 
@@ -173,7 +174,7 @@ def _read_yaml(path: Path, text: str) -> Any:
 
 def _check_cross_references(path: Path, data: Any, briefing: Briefing, article: str) -> None:
     """What a single model cannot see: unique fact ids across cards, evidence in the article."""
-    haystacks = (fold(article), fold(clean_text(article)))
+    haystacks = (fold_typography(article), fold_typography(clean_text(article)))
     seen: dict[str, str] = {}
     for ci, card in enumerate(briefing.cards):
         for fi, fact in enumerate(card.facts):
@@ -186,7 +187,7 @@ def _check_cross_references(path: Path, data: Any, briefing: Briefing, article: 
                     f"fact id {fact.id!r} is used twice (also in card '{seen[fact.id]}')",
                 )
             seen[fact.id] = card.id
-            quote = fold(fact.evidence)
+            quote = fold_typography(fact.evidence)
             if not any(quote in hay for hay in haystacks):
                 raise _error(path, data, [*loc, "evidence"], "quote not found in the article")
 

@@ -7,6 +7,8 @@ import os
 import stat
 from pathlib import Path
 
+from briefing_data.errors import UserError
+
 MiB = 1024 * 1024
 # Caps by kind of file: far above any real one, far below what hurts a laptop.
 BRIEFING_BYTES = 2 * MiB
@@ -20,7 +22,7 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 _FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-class UserFileError(ValueError):
+class UserFileError(UserError):
     """A user's file that cannot be read; str() is one line naming the file and the reason."""
 
     def __init__(self, path: str | os.PathLike[str], reason: str, *, missing: bool = False):

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from briefing_data.safeio import CSV_BYTES, read_user_text
 from quiz_bank.grading import MAX_ANSWER_CHARS
@@ -54,7 +55,7 @@ def grade_csv(briefing: Briefing, path: Path, output: Path | None = None) -> Csv
     header = [h.strip().lower() for h in fieldnames]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise ValueError(f"{path}:1: missing column(s) {', '.join(missing)}")
+        raise UserError(f"{path}:1: missing column(s) {', '.join(missing)}")
     reader.fieldnames = header
     report = CsvReport()
     rows: list[dict[str, object]] = []
@@ -96,7 +97,7 @@ def grade_csv(briefing: Briefing, path: Path, output: Path | None = None) -> Csv
         )
     out_path = output or path.with_name(path.stem[:200] + "-graded.csv")
     if out_path.resolve() == path.resolve():
-        raise ValueError(f"{out_path}: will not overwrite the answers being graded")
+        raise UserError(f"{out_path}: will not overwrite the answers being graded")
     with out_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=OUT_COLUMNS)
         writer.writeheader()

@@ -8,12 +8,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from briefing_data.safeio import TOML_BYTES, UserFileError, read_user_text
 from quiz_bank.questions import Question, find_question
 
 
-class ClassQuizError(ValueError):
+class ClassQuizError(UserError):
     """A class quiz file that cannot be used; str() is the one line shown."""
 
 

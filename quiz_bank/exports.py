@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from briefing_data.errors import UserError
 from briefing_data.models import Briefing, ListAnswer, NumberAnswer, TextAnswer
 from quiz_bank.questions import LETTERS, Question, question_bank
 
@@ -22,7 +23,7 @@ FORMATS = ("json", "anki", "gift", "quizlet", "csv", "markdown")
 BINARY = frozenset({"anki"})
 
 
-class ExportError(ValueError):
+class ExportError(UserError):
     """An export that cannot be made; str() is the one line shown."""
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from briefing_data.errors import UserError
+
 MAX_NAME = 40
 
 
-class LearnerNameError(ValueError):
+class LearnerNameError(UserError):
     """A name that cannot be used; str() is the one line shown."""
 
 

@@ -18,13 +18,18 @@ def default_db_path() -> Path:
     return data_dir() / "progress.db"
 
 
-def resolve_db_path(option: str | os.PathLike[str] | None = None) -> Path:
-    """`--db PATH` first, then `BRIEFING_DB`, then the user data directory."""
+def resolve_db_path(option: str | os.PathLike[str] | None = None) -> Path | str:
+    """`--db` first, then `BRIEFING_DB`, then the user data directory.
+
+    A file path comes back as a Path (SQLite); a `scheme://` URI stays a str, never a Path.
+    """
+    from quiz_bank.store.target import as_target
+
     if option:
-        return Path(option)
+        return as_target(option)
     env = os.environ.get("BRIEFING_DB")
     if env:
-        return Path(env)
+        return as_target(env)
     return default_db_path()
 
 

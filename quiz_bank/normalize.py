@@ -17,6 +17,7 @@ from anyascii import anyascii
 
 from briefing_data.article import fix_mixed_script
 from briefing_data.textfold import TYPOGRAPHY
+from quiz_bank.numwords import NUMBER_WORDS, words_to_numbers
 
 # Words that carry no fact: dropped before matching.
 FILLER = frozenset(
@@ -30,71 +31,12 @@ _NOT_DESIGNATION = FILLER | frozenset(
     "and or not but than nor yes no up least most over under more less all any each".split()
 )
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-}
-NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
-# A spoken number stops growing here: "hundred hundred hundred ..." must not build a
-# thousand-digit integer (and a figure this big is never a fact's answer).
-_MAX_SPOKEN = 10**15
 
 _PUNCT = str.maketrans({**TYPOGRAPHY, "\u202f": " ", "&": " and ", "+": " and "})
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Han characters are one syllable each: read apart (习近平 -> xi jin ping), as pinyin is written.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _THOUSANDS = re.compile(
     r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d.,])\d{1,3}(?: \d{3})+(?![\da-z])"
 )
@@ -110,6 +52,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_PUNCT)
     if _NON_ASCII.search(text):
         text = _WORD.sub(lambda m: fix_mixed_script(m.group(0)), text)
+        text = _HAN.sub(lambda m: f" {anyascii(m.group(0))} ", text)
         text = anyascii(text)
     text = text.casefold()
     if _ANY_DIGIT.search(text):
@@ -120,53 +63,6 @@ def fold(text: str) -> str:
     if "'" in text:
         text = _POSSESSIVE.sub(r"\1", text)
     return text
-
-
-def words_to_numbers(words: list[str]) -> list[str]:
-    """["seven", "hundred", "and", "seventeen"] -> ["717"]; other words pass through."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        if words[i] not in NUMBER_WORDS or (words[i] in _SCALES and not _is_num(out)):
-            if words[i] in _ORDINALS:
-                out.append(str(_ORDINALS[words[i]]))
-            else:
-                out.append(words[i])
-            i += 1
-            continue
-        total = current = 0
-        j = i
-        while j < len(words):
-            if j > i and total + current >= _MAX_SPOKEN:
-                break  # the rest starts a new number
-            w = words[j]
-            pair = _TENS.get(w) or (_UNITS[w] if w in _UNITS and _UNITS[w] >= 10 else 0)
-            if pair and 10 <= current <= 99 and total == 0:
-                # "twenty twenty", "nineteen ninety": a year said in pairs of digits.
-                current = current * 100 + pair
-            elif w in _UNITS:
-                current += _UNITS[w]
-            elif w in _TENS:
-                current += _TENS[w]
-            elif w in _SCALES:
-                scale = _SCALES[w]
-                if scale == 100:
-                    current = max(current, 1) * 100
-                else:
-                    total += max(current, 1) * scale
-                    current = 0
-            elif w == "and" and j + 1 < len(words) and words[j + 1] in NUMBER_WORDS and j > i:
-                pass
-            else:
-                break
-            j += 1
-        out.append(str(total + current))
-        i = j
-    return out
-
-
-def _is_num(tokens: list[str]) -> bool:
-    return bool(tokens) and tokens[-1].isdigit()
 
 
 _BRITISH = (
@@ -269,7 +165,12 @@ def normal_word(word: str) -> str:
 
 def tokens(text: str, *, keep_filler: bool = False) -> list[str]:
     """The content words of `text`, normalised; see the module docstring."""
-    words = raw_words(fold(text))
+    return tokens_of_folded(fold(text), keep_filler=keep_filler)
+
+
+def tokens_of_folded(folded: str, *, keep_filler: bool = False) -> list[str]:
+    """`tokens` of a text already folded by `fold`."""
+    words = raw_words(folded)
     if not keep_filler:
         words = _join_thousands(_join_all([w for w in words if w not in FILLER]))
     return [normal_word(w) for w in words]

@@ -1,4 +1,4 @@
-"""Progress figures from the store: attempts, right answers, per-card mastery, accuracy by day."""
+"""Progress figures from the store, all in the terms of the score model (`scoring`)."""
 
 from __future__ import annotations
 
@@ -7,47 +7,56 @@ from collections import defaultdict
 from typing import Any
 
 from briefing_data.models import Briefing
+from quiz_bank.scoring import Standing, attempt_standing, mastered_facts, tally_attempts
 from quiz_bank.store import Attempt, ProgressStore
 
 
 def card_mastery(briefing: Briefing, attempts: list[Attempt]) -> list[dict[str, Any]]:
-    """Per card: the share of its facts whose latest attempt was right (mastery), and counts."""
-    latest: dict[str, Attempt] = {}
-    for attempt in attempts:
-        latest[f"{attempt.learner}\0{attempt.fact}"] = attempt
+    """Per card: answered attempts, right ones, and the share of its facts mastered.
+
+    A card with no answered attempt is not studied (mastery None), not 0%.
+    """
+    mastered = mastered_facts((a.learner, a.fact, attempt_standing(a)) for a in attempts)
     out = []
     for card in briefing.cards:
         facts = {f.id for f in card.facts}
-        mine = [a for a in attempts if a.card == card.id]
-        last = [a for key, a in latest.items() if a.fact in facts]
-        learners = {a.learner for a in last} or {""}
-        known = sum(a.correct and not a.skipped for a in last)
-        mastery = known / (len(facts) * len(learners)) if facts else 0.0
+        mine = tally_attempts(a for a in attempts if a.card == card.id)
+        learners = {learner for (learner, fact) in mastered if fact in facts}
+        known = sum(ok for (_, fact), ok in mastered.items() if fact in facts)
+        studied = mine.answered > 0
+        share = known / (len(facts) * len(learners)) if facts and learners else 0.0
         out.append(
             {
                 "id": card.id,
                 "title": card.title,
                 "facts": len(facts),
-                "attempts": len(mine),
-                "correct": sum(a.correct for a in mine),
-                "mastery": round(mastery, 4),
+                "attempts": mine.answered,
+                "correct": mine.right,
+                "studied": studied,
+                "mastery": round(share, 4) if studied else None,
             }
         )
     return out
 
 
 def accuracy_by_day(attempts: list[Attempt]) -> list[dict[str, Any]]:
-    days: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    """Per day: answers and right answers (skips are not answers)."""
+    days: dict[str, list[Attempt]] = defaultdict(list)
     for a in attempts:
-        if a.skipped:
-            continue
-        day = a.answered_at.date().isoformat()
-        days[day][0] += 1
-        days[day][1] += a.correct
-    return [
-        {"day": day, "answered": n, "correct": right, "accuracy": round(right / n, 4)}
-        for day, (n, right) in sorted(days.items())
-    ]
+        days[a.answered_at.date().isoformat()].append(a)
+    out = []
+    for day, rows in sorted(days.items()):
+        t = tally_attempts(rows)
+        if t.answered:
+            out.append(
+                {
+                    "day": day,
+                    "answered": t.answered,
+                    "correct": t.right,
+                    "accuracy": round(t.right / t.answered, 4),
+                }
+            )
+    return out
 
 
 def last_session(attempts: list[Attempt]) -> tuple[dt.date, int, int] | None:
@@ -56,20 +65,28 @@ def last_session(attempts: list[Attempt]) -> tuple[dt.date, int, int] | None:
     if not answered:
         return None
     day = answered[-1].answered_at.date()
-    same_day = [a for a in answered if a.answered_at.date() == day]
-    return day, sum(a.correct for a in same_day), len(same_day)
+    t = tally_attempts(a for a in answered if a.answered_at.date() == day)
+    return day, t.right, t.answered
 
 
 def progress_stats(briefing: Briefing, store: ProgressStore, learner: str | None) -> dict[str, Any]:
     attempts = store.attempts(learner)
+    t = tally_attempts(attempts)
     return {
         "student": learner,
-        "attempts": len(attempts),
-        "correct": sum(a.correct for a in attempts),
-        "skipped": sum(a.skipped for a in attempts),
-        "overrides": sum(a.override for a in attempts),
-        "hinted": sum(a.hint for a in attempts),
+        "attempts": t.answered,
+        "correct": t.right,
+        "partly": t.partly,
+        "wrong": t.wrong,
+        "points": t.points,
+        "skipped": t.skipped,
+        "overrides": t.overridden,
+        "hinted": t.hinted,
+        "summary": t.text(),
         "students": sorted({a.learner for a in attempts}),
         "cards": card_mastery(briefing, attempts),
         "by_day": accuracy_by_day(attempts),
     }
+
+
+__all__ = ["Standing", "accuracy_by_day", "card_mastery", "last_session", "progress_stats"]

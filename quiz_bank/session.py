@@ -7,63 +7,19 @@ one) the moment it is given, and fed to the scheduler.
 from __future__ import annotations
 
 import datetime as dt
-import random
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing_data.models import Briefing, ListAnswer, NumberAnswer, TextAnswer
-from quiz_bank.questions import (
-    BLANK,
-    Question,
-    _answer_spellings,
-    _find,
-    find_question,
-    grade_question,
-    question_bank,
-)
+from briefing_data.models import Briefing
+from quiz_bank.hints import hint_text
+from quiz_bank.marking import answered_text, grade_question
+from quiz_bank.questions import Question
+from quiz_bank.scoring import HINT_FACTOR, Standing, Tally, credited, standing, tally
+from quiz_bank.selection import DEFAULT_FORMS, select_questions
 from quiz_bank.store import ProgressStore, utcnow
 from quiz_bank.verdict import Verdict
 
-# A hinted answer earns this share of its score.
-HINT_FACTOR = 0.5
-DEFAULT_FORMS = ("recall", "list", "mcq", "tf", "cloze")
-
-
-def select_questions(
-    briefing: Briefing,
-    *,
-    card: str | None = None,
-    tag: str | None = None,
-    count: int | None = None,
-    seed: int | None = None,
-    ids: list[str] | None = None,
-    forms: tuple[str, ...] | list[str] | None = None,
-) -> list[Question]:
-    """The questions of a quiz.
-
-    `ids` gives exactly those questions in that order (KeyError naming an unknown one).
-    Otherwise one question per fact of the chosen card or tag, its form drawn at random
-    among `forms`, in a shuffled order; the same seed gives the same quiz.
-    """
-    if ids:
-        return [find_question(briefing, qid) for qid in ids]
-    if card is not None:
-        briefing.card(card)  # KeyError for an unknown card
-    rng = random.Random(seed)
-    wanted = set(forms or DEFAULT_FORMS)
-    by_fact: dict[str, list[Question]] = {}
-    for q in question_bank(briefing):
-        if q.form not in wanted or (card is not None and q.card != card):
-            continue
-        if tag is not None:
-            fact = briefing.fact(q.fact)
-            if tag not in fact.tags and tag not in briefing.card(q.card).tags:
-                continue
-        by_fact.setdefault(q.fact, []).append(q)
-    chosen = [rng.choice(options) for options in by_fact.values()]
-    rng.shuffle(chosen)
-    return chosen[:count] if count else chosen
+__all__ = ["DEFAULT_FORMS", "Outcome", "QuizSession", "Summary", "select_questions"]
 
 
 @dataclass
@@ -80,23 +36,61 @@ class Outcome:
     previous_state: str | None = None
 
     @property
+    def standing(self) -> Standing:
+        return standing(
+            correct=self.verdict.correct,
+            score=self.score,
+            hinted=self.hinted,
+            overridden=self.overridden,
+            skipped=self.skipped,
+        )
+
+    @property
     def full_credit(self) -> bool:
-        return (self.verdict.correct or self.overridden) and not self.hinted and not self.skipped
+        return self.standing is Standing.RIGHT
+
+    @property
+    def answered_text(self) -> str:
+        """What was answered, as shown back ("" when skipped)."""
+        return "" if self.skipped else answered_text(self.question, self.typed)
 
 
 @dataclass
 class Summary:
+    """The end of a quiz: its tally (the score model) and the facts to reread."""
+
     total: int
-    answered: int
-    correct: int
-    skipped: int
-    score: float
-    # (question, fact id, card id) of each question not answered right, in quiz order.
+    tally: Tally
+    # (question, fact id, card id) of each fact not answered right, in quiz order, once each.
     missed: list[tuple[Question, str, str]] = field(default_factory=list)
+    # Every answer in order, for the recap.
+    outcomes: list[Outcome] = field(default_factory=list)
 
     @property
-    def percent(self) -> float:
-        return 100.0 * self.score / self.answered if self.answered else 0.0
+    def answered(self) -> int:
+        return self.tally.answered
+
+    @property
+    def correct(self) -> int:
+        return self.tally.right
+
+    @property
+    def skipped(self) -> int:
+        return self.tally.skipped
+
+    @property
+    def score(self) -> float:
+        return self.tally.points
+
+    @property
+    def finished(self) -> bool:
+        return len(self.outcomes) >= self.total
+
+    def title(self, what: str = "Quiz") -> str:
+        """What happened, in a few words: "Quiz finished", "Left after 8 of 10"."""
+        if self.finished:
+            return f"{what} finished"
+        return f"Left after {len(self.outcomes)} of {self.total}"
 
 
 class QuizSession:
@@ -140,16 +134,25 @@ class QuizSession:
         return len(self.questions)
 
     @property
+    def tally(self) -> Tally:
+        answered = [o for o in self.outcomes if not o.skipped]
+        return tally(
+            ((o.standing, o.score) for o in self.outcomes),
+            hinted=sum(o.hinted for o in answered),
+            overridden=sum(o.overridden for o in answered),
+        )
+
+    @property
     def answered(self) -> int:
-        return sum(not o.skipped for o in self.outcomes)
+        return self.tally.answered
 
     @property
     def correct(self) -> int:
-        return sum(o.full_credit for o in self.outcomes)
+        return self.tally.right
 
     @property
     def score(self) -> float:
-        return sum(o.score for o in self.outcomes)
+        return self.tally.points
 
     @property
     def hints_used(self) -> int:
@@ -176,16 +179,14 @@ class QuizSession:
         else:
             verdict = grade_question(self.briefing, question, typed)
         hinted = self.hints_used > 0
-        score = verdict.score * (HINT_FACTOR if hinted else 1.0)
-        outcome = Outcome(question, typed, verdict, hinted=hinted, score=round(score, 4))
+        score = credited(verdict.score, hinted=hinted)
+        outcome = Outcome(question, typed, verdict, hinted=hinted, score=score)
         self._record(outcome, duration, exact=verdict.exact)
         return outcome
 
     def skip(self) -> Outcome:
         question = self._require_current()
-        verdict = Verdict(
-            correct=False, score=0.0, feedback=f"Skipped. The answer is {question.answer}."
-        )
+        verdict = Verdict(correct=False, score=0.0, feedback=f"The answer is {question.answer}.")
         outcome = Outcome(question, "", verdict, hinted=self.hints_used > 0, skipped=True)
         self._record(outcome, None, exact=False)
         return outcome
@@ -203,18 +204,15 @@ class QuizSession:
         return last
 
     def summary(self) -> Summary:
-        missed = [
-            (o.question, o.question.fact, o.question.card)
-            for o in self.outcomes
-            if not (o.verdict.correct or o.overridden)
-        ]
+        missed: dict[str, tuple[Question, str, str]] = {}
+        for o in self.outcomes:
+            if not (o.verdict.correct or o.overridden):
+                missed.setdefault(o.question.fact, (o.question, o.question.fact, o.question.card))
         return Summary(
             total=self.total,
-            answered=self.answered,
-            correct=self.correct,
-            skipped=sum(o.skipped for o in self.outcomes),
-            score=round(self.score, 4),
-            missed=missed,
+            tally=self.tally,
+            missed=list(missed.values()),
+            outcomes=list(self.outcomes),
         )
 
     # -- internals -------------------------------------------------------------------------
@@ -269,49 +267,3 @@ class QuizSession:
             )
         self.outcomes.append(outcome)
         self.index += 1
-
-
-def hint_text(briefing: Briefing, question: Question, level: int) -> str:
-    """Hints that give a little more each time: a first letter or item, then the card sentence."""
-    fact = briefing.fact(question.fact)
-    a = fact.answer
-    if question.form in ("mcq", "tf") and question.correct_choice is not None:
-        wrong = [c for i, c in enumerate(question.choices) if i != question.correct_choice]
-        if question.form == "mcq" and level <= len(wrong) - 1:
-            return f"It is not “{wrong[level - 1]}”."
-        return _blanked_statement(briefing, question) or f"Reread the card: {fact.statement}"
-    if isinstance(a, ListAnswer):
-        items = a.items
-        if level <= len(items) - 1:
-            shown = ", ".join(item.answer for item in items[:level])
-            return (
-                f"{len(items)} in all. {'One of them is' if level == 1 else 'Some are'}: {shown}."
-            )
-        return _blanked_statement(briefing, question) or f"{len(items)} in all."
-    if level == 1:
-        if isinstance(a, NumberAnswer):
-            digits = len(str(int(a.value)))
-            return f"A number of {digits} digit{'s' if digits > 1 else ''}" + (
-                f", in {a.unit}." if a.unit else "."
-            )
-        if isinstance(a, TextAnswer):
-            words = a.canonical.split()
-            plural = "s" if len(words) > 1 else ""
-            return f"{len(words)} word{plural}, starting with “{a.canonical[0]}”."
-        years = re.findall(r"\d{4}", fact.answer_text)
-        return f"The year is {years[0]}." if years else "Think of the season and the year."
-    return _blanked_statement(briefing, question) or f"It starts with “{fact.answer_text[:2]}”."
-
-
-def _blanked_statement(briefing: Briefing, question: Question) -> str | None:
-    fact = briefing.fact(question.fact)
-    a = fact.answer
-    spellings = (
-        [s for item in a.items for s in [item.answer, *item.variants]]
-        if isinstance(a, ListAnswer)
-        else _answer_spellings(fact)
-    )
-    where = _find(fact.statement, spellings)
-    if where is None:
-        return None
-    return "From the card: " + fact.statement[: where[0]] + BLANK + fact.statement[where[1] :]

@@ -36,7 +36,7 @@ class BriefingApp(App[None]):
     def __init__(
         self,
         briefing: Briefing | None = None,
-        db_path: Path | None = None,
+        db_path: Path | str | None = None,
         *,
         briefing_path: Path | None = None,
         start: tuple[str, list[str], str] | None = None,

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from briefing_data.errors import UserError
+
 if TYPE_CHECKING:
     from briefing_data.models import Briefing
-    from quiz_bank.lines import LineError
     from quiz_bank.questions import Question
-    from quiz_bank.session import QuizSession
     from quiz_bank.store import ProgressStore
-
-
-class UserError(click.ClickException):
-    """A mistake the user can fix: one line on stderr, exit 2."""
-
-    exit_code = 2
 
 
 @dataclass
@@ -35,17 +28,15 @@ class Context:
     @property
     def briefing(self) -> Briefing:
         # Imported here: opening the app must not wait for pydantic before its first paint.
-        from briefing_data.loader import BriefingError, builtin_path, load_briefing
+        from briefing_data.loader import builtin_path, load_briefing
 
         if self._briefing is None:
-            try:
-                self._briefing = load_briefing(self.briefing_path or builtin_path())
-            except BriefingError as exc:
-                raise UserError(str(exc)) from None
+            self._briefing = load_briefing(self.briefing_path or builtin_path())
         return self._briefing
 
     @property
-    def db_path(self) -> Path:
+    def db_path(self) -> Path | str:
+        """A Path for SQLite, a postgresql:// URI (str) for PostgreSQL."""
         from quiz_bank.locations import resolve_db_path
 
         return resolve_db_path(self.db_option)
@@ -54,12 +45,31 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _ShownError(click.ClickException):
+    exit_code = 2
+
+
+class _Group(click.Group):
+    """The command group: a user error raised anywhere in a command is caught here, once."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise _ShownError(str(exc).replace("\n", " ")) from None
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db",
-    metavar="PATH",
-    help="Progress database (SQLite). Default: $BRIEFING_DB, else the user data directory.",
+    metavar="PATH|URI",
+    help="Progress database: a file (SQLite) or postgresql://user:pass@host:port/dbname. "
+    "Default: $BRIEFING_DB, else the user data directory.",
 )
 @click.option(
     "--briefing",
@@ -131,97 +141,24 @@ def cards(context: Context, card_id: str | None) -> None:
 def export(context: Context, fmt: str, output: Path | None) -> None:
     """Export the briefing and its question bank."""
     from quiz_bank.exports import BINARY, export_text, to_anki
+    from tui_app.reports import write_out
 
     briefing = context.briefing
-    if output is not None and output.is_dir():
-        raise UserError(f"{output}: is a directory; give a file name")
     if fmt in BINARY:
         if output is None:
             raise UserError("--format anki writes a file: add -o PATH.apkg")
+        if output.is_dir():
+            raise UserError(f"{output}: is a directory; give a file name")
         try:
             notes = to_anki(briefing, output)
         except OSError as exc:
             raise UserError(f"{output}: cannot write ({exc.strerror})") from None
         click.echo(f"Wrote {output} ({notes} notes)", err=True)
         return
-    text = export_text(briefing, fmt)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
-    click.echo(f"Wrote {output}", err=True)
+    write_out(export_text(briefing, fmt), output)
 
 
 # --- grading commands ---
-
-
-def _grade_jsonl(briefing: Briefing) -> None:
-    """The contract's `grade --jsonl`: one JSON line out per line in, flushed as it goes."""
-    from quiz_bank.lines import LineError, parse_request
-    from quiz_bank.questions import find_question, grade_question
-
-    for line in _stdin_lines():
-        if isinstance(line, str) and not line.strip():
-            continue
-        try:
-            if isinstance(line, LineError):
-                raise line
-            request = parse_request(line)
-            qid, answer = request.get("question"), request.get("answer")
-            if not isinstance(qid, str):
-                raise ValueError('"question" must be a question id')
-            if not isinstance(answer, str):
-                raise ValueError('"answer" must be a string')
-            question = find_question(briefing, qid)
-        except KeyError as exc:
-            out: dict[str, object] = {"error": f"unknown question id {exc.args[0]!r}"}
-        except ValueError as exc:
-            out = {"error": f"bad input line: {exc}"}
-        else:
-            verdict = grade_question(briefing, question, answer)
-            out = {"question": qid, "answer": answer, **verdict.model_dump(exclude={"exact"})}
-        _write_jsonl(out)
-
-
-def _stdin_lines() -> Iterator[str | LineError]:
-    """Lines of stdin as text; an undecodable or overlong line is an error in its place."""
-    from quiz_bank.lines import text_lines
-
-    return text_lines(_stdin_bytes())
-
-
-def _stdin_bytes() -> IO[bytes]:
-    buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is not None:
-        return buffer  # type: ignore[no-any-return]
-    return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
-
-
-def _read_answer_line() -> str | None:
-    """One typed line for the line-mode quiz (None at the end of input).
-
-    Bytes that are not UTF-8 become U+FFFD rather than ending the quiz; an overlong line is
-    said to be so, and the next line is read.
-    """
-    from quiz_bank.lines import LineError, decode_line, read_line
-
-    while True:
-        raw = read_line(_stdin_bytes())
-        if raw is None:
-            return None
-        if not isinstance(raw, LineError):
-            return decode_line(raw, errors="replace")
-        click.echo(f"Not read: {raw}; answer in a few words.")
-
-
-def _write_jsonl(data: object) -> None:
-    from quiz_bank.lines import dumps_line
-
-    sys.stdout.write(dumps_line(data) + "\n")
-    sys.stdout.flush()
 
 
 @cli.command()
@@ -240,7 +177,9 @@ def grade(
     if jsonl:
         if target is not None:
             raise UserError("grade --jsonl reads stdin and takes no arguments")
-        _grade_jsonl(briefing)
+        from tui_app.jsonlines import grader, serve_lines
+
+        serve_lines(grader(briefing))
         return
     if target is None:
         raise UserError('give QUESTION_ID "answer", a CSV file, or --jsonl')
@@ -249,15 +188,20 @@ def grade(
         return
     if answer is None:
         raise UserError(f'give the answer to grade: briefing grade {target} "your answer"')
-    from quiz_bank.questions import find_question, grade_question
+    from quiz_bank.marking import grade_question
+    from quiz_bank.questions import find_question
+    from quiz_bank.scoring import describe, standing
 
     try:
         question = find_question(briefing, target)
     except KeyError:
         raise UserError(f"unknown question id {target!r}") from None
     verdict = grade_question(briefing, question, answer)
-    mark = "✓ Right" if verdict.correct else ("½ Partly right" if verdict.score else "✗ Wrong")
-    click.echo(f"{mark} ({verdict.score:.0%}): {verdict.feedback}")
+    state = standing(
+        correct=verdict.correct, score=verdict.score, hinted=False, overridden=False, skipped=False
+    )
+    head = describe(state, score=verdict.score, hinted=False, overridden=False)
+    click.echo(f"{head}: {verdict.feedback}")
 
 
 def _grade_csv(briefing: Briefing, path: Path, output: Path | None) -> None:
@@ -267,8 +211,6 @@ def _grade_csv(briefing: Briefing, path: Path, output: Path | None) -> None:
         report = grade_csv(briefing, path, output)
     except OSError as exc:
         raise UserError(f"{exc.filename or path}: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
     for problem in report.problems:
         click.echo(problem, err=True)
     click.echo(report.summary_text())
@@ -278,39 +220,15 @@ def _grade_csv(briefing: Briefing, path: Path, output: Path | None) -> None:
 
 
 def _open_store(context: Context) -> ProgressStore:
-    from quiz_bank.store import ProgressStore, StoreError
+    from quiz_bank.store import ProgressStore
 
-    try:
-        return ProgressStore(context.db_path)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    return ProgressStore(context.db_path)
 
 
 def _learner(name: str | None) -> str:
-    from quiz_bank.learners import LearnerNameError, validate_learner_name
+    from quiz_bank.learners import validate_learner_name
 
-    if name is None:
-        return "me"
-    try:
-        return validate_learner_name(name)
-    except LearnerNameError as exc:
-        raise UserError(str(exc)) from None
-
-
-def _ask_name() -> str | None:
-    """A class quiz in line mode: the student types a name first (None at end of input)."""
-    from quiz_bank.learners import LearnerNameError, validate_learner_name
-
-    while True:
-        click.echo("Your name, so your teacher sees your answers: ", nl=False)
-        line = _read_answer_line()
-        if line is None:
-            click.echo("")
-            return None
-        try:
-            return validate_learner_name(line)
-        except LearnerNameError as exc:
-            click.echo(f"{str(exc).capitalize()}.")
+    return "me" if name is None else validate_learner_name(name)
 
 
 def _select(
@@ -329,81 +247,6 @@ def _select(
     except KeyError as exc:
         what = "card" if card is not None and not ids else "question"
         raise UserError(f"unknown {what} id {exc.args[0]!r}") from None
-
-
-def _run_plain(session: QuizSession) -> None:
-    """The line-mode quiz: a prompt, one answer line, the verdict; `Score: X/Y` at the end."""
-    import time
-
-    from quiz_bank.questions import LETTERS, choice_index
-
-    click.echo(
-        f"{session.total} questions. Type your answer and press Enter. Commands: "
-        ":hint, :skip, :right (I was right), :quit"
-    )
-    while not session.done:
-        question = session.current
-        assert question is not None
-        card = session.briefing.card(question.card).title
-        click.echo(f"\nQuestion {session.position} of {session.total} ({card})")
-        click.echo(question.prompt)
-        for i, choice in enumerate(question.choices):
-            click.echo(f"  {LETTERS[i]}) {choice}")
-        started = time.monotonic()
-        while True:
-            click.echo("> ", nl=False)
-            typed = _read_answer_line()
-            if typed is None:
-                click.echo("")
-                _plain_summary(session)
-                return
-            command = typed.strip().lower()
-            if command == ":hint":
-                click.echo(f"Hint: {session.hint()}")
-                continue
-            if command == ":right":
-                try:
-                    outcome = session.override()
-                except ValueError as exc:
-                    click.echo(f"Nothing to override: {exc}.")
-                    continue
-                click.echo(f"Counted as right (override): {outcome.question.answer}.")
-                continue
-            if command == ":quit":
-                _plain_summary(session)
-                return
-            if command == ":skip":
-                outcome = session.skip()
-            elif question.choices and choice_index(question, typed) is None:
-                click.echo(f"Answer with a letter (a-{LETTERS[len(question.choices) - 1]}).")
-                continue
-            else:
-                outcome = session.answer(typed, duration=time.monotonic() - started)
-            break
-        verdict = outcome.verdict
-        if outcome.skipped:
-            mark = "-"
-        elif verdict.correct:
-            mark = "✓ Right" + (" (with a hint: half credit)" if outcome.hinted else "")
-        elif verdict.score:
-            mark = f"½ Partly right ({verdict.score:.0%})"
-        else:
-            mark = "✗ Wrong"
-        click.echo(f"{mark}. {verdict.feedback}")
-        fact = session.briefing.fact(question.fact)
-        click.echo(f'Source: "{fact.evidence}"')
-    _plain_summary(session)
-
-
-def _plain_summary(session: QuizSession) -> None:
-    summary = session.summary()
-    click.echo(f"\nScore: {summary.correct}/{summary.answered}")
-    if summary.missed:
-        click.echo("To reread:")
-        for _question, fact_id, card_id in summary.missed:
-            card = session.briefing.card(card_id)
-            statement = session.briefing.fact(fact_id).statement
-            click.echo(f"- {statement} (card: {card.title}; briefing cards --card {card_id})")
 
 
 _QUIZ_OPTIONS = [
@@ -462,7 +305,7 @@ def quiz(
     student: str | None,
 ) -> None:
     """Take a quiz (the app's quiz screen, or --plain for line mode)."""
-    from quiz_bank.classquiz import ClassQuiz, ClassQuizError, load_class_quiz, save_class_quiz
+    from quiz_bank.classquiz import ClassQuiz, load_class_quiz, save_class_quiz
     from quiz_bank.session import QuizSession
 
     if save_path is not None and from_path is not None:
@@ -471,11 +314,8 @@ def quiz(
     if from_path is not None:
         if questions or count or card_id:
             raise UserError("--from fixes the questions: drop --questions, --count and --card")
-        try:
-            class_quiz = load_class_quiz(from_path)
-            chosen = class_quiz.resolve(context.briefing)
-        except ClassQuizError as exc:
-            raise UserError(str(exc)) from None
+        class_quiz = load_class_quiz(from_path)
+        chosen = class_quiz.resolve(context.briefing)
         time_limit = class_quiz.time_per_question
     else:
         chosen = _select(context, questions, count, card_id, seed)
@@ -496,7 +336,9 @@ def quiz(
         click.echo(f"Saved a quiz of {len(chosen)} questions to {save_path}")
         return
     if from_path is not None and student is None and plain:
-        student = _ask_name()
+        from tui_app.linemode import ask_name
+
+        student = ask_name()
         if student is None:
             return
     learner = _learner(student)
@@ -509,7 +351,9 @@ def quiz(
         session = QuizSession(
             context.briefing, chosen, store=store, learner=learner, time_limit=time_limit
         )
-        _run_plain(session)
+        from tui_app.linemode import run_plain
+
+        run_plain(session)
 
 
 @cli.command()
@@ -530,10 +374,11 @@ def review(context: Context, plain: bool, student: str | None) -> None:
         if not due:
             upcoming = store.next_due(learner)
             when = f" The next is due {upcoming:%Y-%m-%d %H:%M} UTC." if upcoming else ""
-            click.echo(f"Nothing is due for {learner}.{when}")
-            click.echo("\nScore: 0/0")
+            click.echo(f"Nothing is due for {learner}: nothing to review.{when}")
             return
-        _run_plain(QuizSession(context.briefing, due, store=store, learner=learner))
+        from tui_app.linemode import run_plain
+
+        run_plain(QuizSession(context.briefing, due, store=store, learner=learner))
 
 
 @cli.command()
@@ -551,14 +396,9 @@ def stats(context: Context, as_json: bool, student: str | None) -> None:
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    who = student or "all students"
-    click.echo(f"Progress of {who}: {data['attempts']} attempts, {data['correct']} right")
-    for card in data["cards"]:
-        bar = "█" * round(card["mastery"] * 20)
-        click.echo(
-            f"  {card['title'][:44]:<44} {bar:<20} {card['mastery']:>4.0%} "
-            f"({card['correct']}/{card['attempts']})"
-        )
+    from tui_app.reports import stats_text
+
+    click.echo(stats_text(data, student), nl=False)
 
 
 @cli.command()
@@ -575,60 +415,12 @@ def stats(context: Context, as_json: bool, student: str | None) -> None:
 @pass_context
 def results(context: Context, fmt: str, student: str | None, output: Path | None) -> None:
     """Every answer in the database, one row per student and question attempt."""
-    import csv
-    import io
-
-    from quiz_bank.results import (
-        RESULT_COLUMNS,
-        hardest_questions,
-        leaderboard,
-        result_rows,
-        spreadsheet_safe,
-    )
+    from tui_app.reports import results_csv, results_table, write_out
 
     with _open_store(context) as store:
         attempts = store.attempts(student)
-    rows = result_rows(attempts)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=RESULT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            cells = {k: spreadsheet_safe(v) for k, v in row.items()}
-            for flag in ("correct", "override", "hint"):
-                cells[flag] = str(row[flag]).lower()
-            writer.writerow(cells)
-        text = buffer.getvalue()
-    else:
-        lines = [f"{'student':<16} {'question':<30} {'score':>5} {'right':<5} {'time':<19}  answer"]
-        for row in rows:
-            mark = "yes" if row["correct"] else "no"
-            if row["override"]:
-                mark += "*"
-            answer = " ".join(str(row["answer"]).split())[:40]
-            lines.append(
-                f"{str(row['student'])[:16]:<16} {str(row['question'])[:30]:<30} "
-                f"{row['score']:>5} {mark:<5} {row['time']:<19}  {answer}"
-            )
-        if rows:
-            lines.append("(* = the student overrode the grader)")
-            lines.append(
-                "\nLeaderboard: "
-                + ", ".join(f"{s.student} {s.score:g}" for s in leaderboard(attempts)[:10])
-            )
-            hard = hardest_questions(attempts)[:5]
-            lines.append("Hardest: " + ", ".join(f"{h.question} {h.share:.0%}" for h in hard))
-        else:
-            lines.append("No answers yet.")
-        text = "\n".join(lines) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
-    click.echo(f"Wrote {output} ({len(rows)} rows)", err=True)
+    text = results_csv(attempts) if fmt == "csv" else results_table(attempts)
+    write_out(text, output, f"{len(attempts)} rows")
 
 
 @cli.command()
@@ -641,19 +433,25 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
     type=click.Path(path_type=Path),
     help="Serve this class quiz.",
 )
+@click.option(
+    "--public-url",
+    "proxy_url",
+    metavar="URL",
+    help="The address browsers use when a reverse proxy is in front (https://quiz.example.org).",
+)
 @pass_context
-def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> None:
+def serve(
+    context: Context, host: str, port: int, quiz_path: Path | None, proxy_url: str | None
+) -> None:
     """Serve the app to browsers (each its own session, one shared database)."""
-    from quiz_bank.classquiz import ClassQuizError, load_class_quiz
+    from quiz_bank.classquiz import load_class_quiz
     from tui_app.serve import make_server, public_url
 
     title = context.briefing.title
     if quiz_path is not None:
-        try:
-            title = load_class_quiz(quiz_path).title
-            load_class_quiz(quiz_path).resolve(context.briefing)
-        except ClassQuizError as exc:
-            raise UserError(str(exc)) from None
+        class_quiz = load_class_quiz(quiz_path)
+        class_quiz.resolve(context.briefing)
+        title = class_quiz.title
     _open_store(context).close()  # a bad database fails here, not in every browser
     server = make_server(
         host=host,
@@ -662,10 +460,14 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
         briefing=context.briefing_path,
         quiz=quiz_path,
         title=title,
+        url=proxy_url,
     )
     where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
+    from quiz_bank.store import redact
+
     click.echo(
-        f"Serving {title!r} on {public_url(host, port)} ({where}); answers go to {context.db_path}"
+        f"Serving {title!r} on {proxy_url or public_url(host, port)} ({where}); "
+        f"answers go to {redact(context.db_path)}"
     )
     click.echo("Press Ctrl+C to stop.")
     try:
@@ -683,46 +485,73 @@ def serve(context: Context, host: str, port: int, quiz_path: Path | None) -> Non
 @pass_context
 def ask(context: Context, question: str | None, jsonl: bool) -> None:
     """Ask the tutor a question about the briefing."""
-    from quiz_bank.retrieval import FactIndex
+    if jsonl:
+        from tui_app.jsonlines import serve_lines, tutor
+
+        serve_lines(tutor(context.briefing))
+        return
+    if not question:
+        raise UserError('give a question: briefing ask "which systems are deployed?"')
     from quiz_bank.tutor import Tutor
 
-    index = FactIndex(context.briefing)
-    if not jsonl:
-        if not question:
-            raise UserError('give a question: briefing ask "which systems are deployed?"')
-        reply = Tutor(context.briefing, index=index).reply(question)
-        click.echo(reply.text)
-        if reply.evidence:
-            click.echo(f'Source: "{reply.evidence}"')
-        for suggestion in reply.suggestions if reply.kind == "answer" else []:
-            click.echo(f"See also: {suggestion}")
-        return
-    from quiz_bank.lines import LineError, parse_request
+    reply = Tutor(context.briefing).reply(question)
+    click.echo(reply.text)
+    if reply.evidence:
+        click.echo(f'Source: "{reply.evidence}"')
+    for suggestion in reply.suggestions if reply.kind in ("answer", "decline") else []:
+        click.echo(f"See also: {suggestion}")
 
-    for line in _stdin_lines():
-        if isinstance(line, str) and not line.strip():
-            continue
-        try:
-            if isinstance(line, LineError):
-                raise line
-            request = parse_request(line)
-            text = request.get("question")
-            if not isinstance(text, str):
-                raise ValueError('expected {"question": TEXT}')
-        except ValueError as exc:
-            out: dict[str, object] = {"error": f"bad input line: {exc}"}
-        else:
-            # Each line stands alone: a fresh tutor, no memory across lines.
-            reply = Tutor(context.briefing, index=index).answer(text)
-            answered = reply.kind == "answer"
-            out = {
-                "question": text,
-                "answer": reply.text if answered else None,
-                "facts": reply.facts if answered else [],
-                "card": reply.card,
-                "evidence": reply.evidence,
-            }
-        _write_jsonl(out)
+
+# --- database commands: `briefing db migrate`, `briefing db copy SRC DST` ---
+
+
+@cli.group()
+def db() -> None:
+    """The progress database: bring it up to date, or move a class to another database."""
+
+
+@db.command()
+@pass_context
+def migrate(context: Context) -> None:
+    """Bring the --db database to this version's schema (refusing what is not ours)."""
+    from quiz_bank.store import SCHEMA_VERSION, redact
+
+    with _open_store(context) as store:
+        was, count = store.found_version, store.count_attempts()
+    change = f"schema {was} -> {SCHEMA_VERSION}" if was < SCHEMA_VERSION else "schema up to date"
+    click.echo(f"{redact(context.db_path)}: {change} ({SCHEMA_VERSION}); {count} attempts")
+
+
+@db.command(name="copy")
+@click.argument("source", metavar="SRC")
+@click.argument("destination", metavar="DST")
+def copy_db(source: str, destination: str) -> None:
+    """Copy every learner, answer and schedule from SRC into DST (a path or a postgresql:// URI).
+
+    Answers already in DST are not copied twice; every answer of SRC is checked to be in DST.
+    """
+    from quiz_bank.store import as_target
+    from quiz_bank.store.transfer import copy_store
+
+    click.echo(copy_store(as_target(source), as_target(destination)).text())
+
+
+@cli.command("import")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("-o", "--output", metavar="BRIEFING.yaml", type=click.Path(path_type=Path))
+@click.option("--title", metavar="TEXT", help="The briefing's title (default: the article's).")
+def import_(article: Path, output: Path | None, title: str | None) -> None:
+    """Turn an article (text, Markdown or saved HTML) into a briefing file."""
+    from quiz_bank.generate import import_article
+
+    result = import_article(article, output, title)
+    draft = result.draft
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(draft.kinds().items()))
+    click.echo(
+        f"Wrote {result.yaml_path} (article text: {result.text_path.name}): "
+        f"{len(draft.briefing.cards)} cards, {len(draft.briefing.facts())} facts ({kinds}), "
+        f"{draft.questions} questions, {result.seconds:.2f} s"
+    )
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -745,3 +574,10 @@ def main(argv: list[str] | None = None) -> None:
         # A pipe closed early (`briefing cards | head`): not an error for the user.
         sys.stderr.close()
         sys.exit(0)
+    except Exception as exc:
+        from quiz_bank.store import StoreError
+
+        if not isinstance(exc, StoreError):
+            raise
+        # The database failed mid-command (disk full, read-only, connection lost).
+        _fail(str(exc), 2)

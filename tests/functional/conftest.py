@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from briefing_data.loader import builtin_briefing
+from tests.storage import pg_server, pg_uri, small_disk
 from tui_app.app import BriefingApp
+
+__all__ = ["make_app", "pg_server", "pg_uri", "small_disk", "wait_for_workers"]
 
 
 @pytest.fixture

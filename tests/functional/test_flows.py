@@ -169,7 +169,7 @@ async def test_progress_shows_words_and_numbers(make_app, tmp_path: Path) -> Non
         await wait_for_workers(app)
         await pilot.pause()
         text = screen_text(app)
-        assert "1 attempts, 1 right" in text
+        assert "1 right of 1 answered" in text  # the score model's words (scoring.Tally)
         assert "12%  1/1 right" in text  # 1 of the 8 facts of the rear-base card
         assert "Accuracy by day" in text
 

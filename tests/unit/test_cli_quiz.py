@@ -34,7 +34,7 @@ def test_plain_quiz_grades_and_scores(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "Question 1 of 3" in out and "Which country did Lukashenka visit" in out
-    assert "✓ Right" in out and "✗ Wrong" in out
+    assert "✓ Right" in out and "✗ Not right" in out
     assert 'Source: "in 2022, Russia fired at least 717 missiles' in out
     assert out.strip().splitlines()[-3] == "Score: 2/3" or "Score: 2/3" in out
     stats = json.loads(_run(["stats", "--json"], db=db).stdout)

@@ -146,21 +146,17 @@ def test_quiz_plain_survives_huge_numbers_and_bad_bytes(tmp_path: Path) -> None:
 
 def test_entity_words_come_from_an_index_built_once() -> None:
     """The per-briefing index gives each fact exactly the words of the other facts' names."""
-    from briefing_data.models import DateAnswer, DateRangeAnswer, NumberAnswer
-    from quiz_bank.grading import _entity_words
+    from quiz_bank.kinds import kind_of
+    from quiz_bank.kinds.entities import entity_words
     from quiz_bank.normalize import tokens
 
     for fact in BRIEFING.facts():
         expected: set[str] = set()
         for other in BRIEFING.facts():
-            if other.id == fact.id:
-                continue
-            names = [t for group in other.spelling_groups() for t in group]
-            if isinstance(other.answer, NumberAnswer | DateAnswer | DateRangeAnswer):
-                names = []
-            for text in [*names, *getattr(other.answer, "wrong", [])]:
-                expected.update(w for w in tokens(text) if len(w) > 2)
-        assert _entity_words(BRIEFING, fact) == expected, fact.id
+            if other.id != fact.id:
+                for text in kind_of(other).entity_names():
+                    expected.update(w for w in tokens(text) if len(w) > 2)
+        assert entity_words(BRIEFING, fact) == expected, fact.id
 
 
 def test_a_served_session_records_hostile_answers_and_goes_on(tmp_path: Path) -> None:

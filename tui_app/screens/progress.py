@@ -45,19 +45,19 @@ class ProgressScreen(Screen[None]):
 
 def render_progress(stats: dict) -> Content:  # type: ignore[type-arg]
     learner = stats["student"] or "everyone"
-    answered = stats["attempts"] - stats["skipped"]
     parts: list[str | tuple[str, str]] = [
         (f"Progress of {learner}", "bold"),
-        f"\n{stats['attempts']} attempts, {stats['correct']} right"
-        f" ({stats['correct'] / answered:.0%} of answers)"
-        if answered
-        else "\nNo answers yet.",
+        f"\n{stats['summary']}" if stats["attempts"] else "\nNo answers yet.",
         ("\n\nMastery per card", "bold"),
         "  (share of its facts you last answered right)\n",
     ]
     for card in stats["cards"]:
+        title = f"{card['title'][:30]:<30}"
+        if not card["studied"]:
+            parts.append(f"{title} {'':<{BAR}} not studied\n")
+            continue
         parts.append(
-            f"{card['title'][:30]:<30} {bar(card['mastery'])} {card['mastery']:>4.0%}"
+            f"{title} {bar(card['mastery'])} {card['mastery']:>4.0%}"
             f"  {card['correct']}/{card['attempts']} right\n"
         )
     parts.append(("\nAccuracy by day\n", "bold"))

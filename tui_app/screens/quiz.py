@@ -175,8 +175,19 @@ class QuizScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="grade")
     def grade(self, typed: str, duration: float) -> None:
-        outcome = self.session.answer(typed, duration=duration)
+        from quiz_bank.store import StoreError
+
+        try:
+            outcome = self.session.answer(typed, duration=duration)
+        except StoreError as exc:
+            self.app.call_from_thread(self.store_failed, str(exc))
+            return
         self.app.call_from_thread(self.show_outcome, outcome)
+
+    def store_failed(self, message: str) -> None:
+        """The answer could not be saved (disk full, read-only): stop, saying why (exit 2)."""
+        self.app.load_error = message  # type: ignore[attr-defined]
+        self.app.exit(return_code=2)
 
     def action_hint(self) -> None:
         if self.showing_verdict or self.session.done:
@@ -190,15 +201,27 @@ class QuizScreen(Screen[None]):
     def action_skip(self) -> None:
         if self.showing_verdict or self.busy or self.session.done:
             return
-        self.show_outcome(self.session.skip())
+        from quiz_bank.store import StoreError
+
+        try:
+            outcome = self.session.skip()
+        except StoreError as exc:
+            self.store_failed(str(exc))
+            return
+        self.show_outcome(outcome)
 
     def action_override(self) -> None:
         if not self.showing_verdict:
             return
+        from quiz_bank.store import StoreError
+
         try:
             outcome = self.session.override()
         except ValueError:
             self.notify("Only an answer just marked wrong can be overridden.")
+            return
+        except StoreError as exc:
+            self.store_failed(str(exc))
             return
         self.query_one("#verdict", Static).set_classes("right")
         self.query_one("#verdict", Static).update(

@@ -27,11 +27,16 @@ class ResultsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="results")
     def load(self) -> None:
+        from quiz_bank.store import StoreError
+
         store = self.app.store  # type: ignore[attr-defined]
         if store is None:
             content = Content("No database: there are no results to show.")
         else:
-            content = render_results(store.attempts())
+            try:
+                content = render_results(store.attempts())
+            except StoreError as exc:  # the server is away: say so, try again next refresh
+                content = Content(f"Results unavailable: {exc}")
         self.app.call_from_thread(self.query_one("#results-body", Static).update, content)
 
 

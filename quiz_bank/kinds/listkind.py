@@ -1,0 +1,193 @@
+"""Lists: several items, each credited on its own; a full answer names the required number."""
+
+from __future__ import annotations
+
+import random
+
+from briefing_data.models import Briefing, FactBase, ListAnswer
+from quiz_bank.answer import TypedAnswer
+from quiz_bank.kinds.common import (
+    Blank,
+    GradeContext,
+    Swap,
+    fact_rng,
+    find_span,
+    no_answer,
+    verdict,
+)
+from quiz_bank.kinds.wordkey import WordKey, build_key, match_form, matches_wrong
+from quiz_bank.verdict import Verdict
+from quiz_bank.wordmatch import is_hard
+
+
+class ListKind:
+    def __init__(self, fact: FactBase) -> None:
+        self.fact = fact
+        assert isinstance(fact.answer, ListAnswer)
+        self.answer: ListAnswer = fact.answer
+
+    def key(self, briefing: Briefing | None) -> WordKey:
+        a = self.answer
+        groups = [group for item in a.items for group in item.synonyms]
+        items = [(i.key, i.answer, [i.answer, *i.variants]) for i in a.items]
+        return build_key(self.fact, briefing, groups, [], items, list(a.wrong))
+
+    # -- grading ---------------------------------------------------------------------------
+
+    def grade(self, typed: TypedAnswer, ctx: GradeContext, key: WordKey | None = None) -> Verdict:
+        key = key or self.key(ctx.briefing)
+        a = self.answer
+        needed = min(ctx.required or a.needed, len(a.items))
+        chunks = typed.content_chunks(key.synonyms)
+        flat = [w for chunk in chunks for w in chunk]
+        owner = [ci for ci, chunk in enumerate(chunks) for _ in chunk]
+        if not flat:
+            return no_answer(a.display(), [i.key for i in a.items])
+        used: set[int] = set()
+        order = [k for k, _, _ in key.items]
+        names = {k: answer for k, answer, _ in key.items}
+        matched: list[str] = []
+        slipped: list[str] = []
+        # Longest forms first, so "fighter jets" is not eaten by a shorter form of another item.
+        for item_key, form in key.item_forms:
+            while (found := match_form(flat, used, form, key)) is not None:
+                used.update(found[0])
+                if item_key not in matched:
+                    matched.append(item_key)
+                    if found[1]:
+                        slipped.append(names[item_key])
+        matched.sort(key=order.index)
+        wrong = self._unexplained(chunks, flat, owner, used, key)
+        missed = [k for k in order if k not in matched]
+        correct = len(matched) >= needed and not wrong
+        score = min(1.0, len(matched) / needed)
+        if score == 1.0 and wrong:
+            # Every item named but something wrong added: not full marks.
+            score = needed / (needed + len(wrong))
+        return verdict(
+            correct=correct,
+            score=round(score, 4),
+            matched=matched,
+            missed=missed,
+            wrong=wrong,
+            feedback=self._feedback(matched, missed, wrong, needed, slipped if correct else []),
+            exact=correct and not slipped,
+        )
+
+    def _unexplained(
+        self,
+        chunks: list[list[str]],
+        flat: list[str],
+        owner: list[int],
+        used: set[int],
+        key: WordKey,
+    ) -> list[str]:
+        """Parts of the answer that name no item: known wrong answers or other things."""
+        hit_chunks = {owner[i] for i in used}
+        wrong: list[str] = []
+        for ci in range(len(chunks)):
+            left = [w for i, w in enumerate(flat) if owner[i] == ci and i not in used]
+            if not left:
+                continue
+            known = matches_wrong(left, key)
+            if known:
+                wrong.append(known)
+                continue
+            strange = [w for w in left if w not in key.neutral]
+            if not strange:
+                continue
+            if ci in hit_chunks and not any(is_hard(w) or w in key.others for w in strange):
+                continue  # descriptive words beside an item: "S-400 Triumf air defence"
+            wrong.append(" ".join(strange))
+        return wrong
+
+    def _feedback(
+        self, matched: list[str], missed: list[str], wrong: list[str], needed: int, slips: list[str]
+    ) -> str:
+        names = {i.key: i.answer for i in self.answer.items}
+        total = len(self.answer.items)
+        if needed < total:
+            head = f"You named {len(matched)} (at least {needed} of {total} needed)"
+        else:
+            head = f"You named {len(matched)} of {total}"
+        if missed and len(matched) < total:
+            head += "; missing: " + ", ".join(names[k] for k in missed)
+        feedback = head + "."
+        if wrong:
+            what = " and ".join(wrong[:3])
+            feedback += f" {what} {'is' if len(wrong) == 1 else 'are'} not one of them."
+        if slips:
+            feedback += " Accepted (spelled " + ", ".join(slips) + ")."
+        return feedback
+
+    # -- what the answer is --------------------------------------------------------------------
+
+    def spellings(self) -> list[str]:
+        return [s for item in self.answer.items for s in [item.answer, *item.variants]]
+
+    def item_spellings(self, item_key: str) -> list[str]:
+        item = next(i for i in self.answer.items if i.key == item_key)
+        return [item.answer, *item.variants]
+
+    def accepted(self) -> list[str]:
+        return [self.answer.display()]
+
+    def entity_names(self) -> list[str]:
+        return [*self.spellings(), *self.answer.wrong]
+
+    def typed_names(self) -> tuple[str | None, list[str]]:
+        return self.answer.type, [item.answer for item in self.answer.items]
+
+    # -- question forms ----------------------------------------------------------------------
+
+    def _wrong_items(self, briefing: Briefing) -> list[str]:
+        from quiz_bank.distractors import is_right
+
+        return [w for w in self.answer.wrong if not is_right(self.fact, w, briefing)]
+
+    def distractor_candidates(self, briefing: Briefing) -> list[str]:
+        wrong = list(self.answer.wrong)
+        fact_rng(self.fact.id, "distractors").shuffle(wrong)
+        from quiz_bank.kinds.text import same_type_values
+
+        return wrong + same_type_values(briefing, self.fact, self.answer.type)
+
+    def mcq(self, briefing: Briefing, rng: random.Random) -> tuple[str, list[str], str]:
+        right = rng.choice(self.answer.items).answer
+        wrong = self._wrong_items(briefing)
+        rng.shuffle(wrong)
+        return right, wrong[:3], f"{self.fact.question} Which of these is one of them?"
+
+    def swaps(self, briefing: Briefing, statement: str) -> list[Swap]:
+        wrong = self._wrong_items(briefing)
+        if not wrong:
+            return []
+        swap = fact_rng(self.fact.id, "tf").choice(wrong)
+        out = []
+        for item in self.answer.items:
+            where = find_span(statement, [item.answer, *item.variants])
+            if where:
+                out.append(Swap(statement[where[0] : where[1]], swap, where))
+        return out
+
+    def blank(self, evidence: str) -> Blank | None:
+        for item in self.answer.items:
+            where = find_span(evidence, [item.answer, *item.variants])
+            if where:
+                return Blank(where, item.answer, item.key)
+        return None
+
+    def hint_items(self, level: int, leave_out: str | None = None) -> str | None:
+        """How many, and one more item each time (None when spent); never `leave_out`."""
+        items = [i for i in self.answer.items if i.key != leave_out]
+        if level > len(items) - (0 if leave_out else 1):
+            return None
+        shown = ", ".join(item.answer for item in items[:level])
+        total = len(self.answer.items)
+        return f"{total} in all. {'One of them is' if level == 1 else 'Some are'}: {shown}."
+
+    def count_hint(self) -> str:
+        return f"{len(self.answer.items)} in all."
+
+    def hint(self) -> str:
+        return self.hint_items(1) or self.count_hint()
