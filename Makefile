@@ -35,6 +35,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/tutor.py
 	$(BIN)/python benchmarks/classroom.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/generation.py --html --scale 10000
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -99,7 +99,7 @@ def recall(briefing: Briefing, gold: list[dict[str, Any]]) -> tuple[int, list[st
 
 
 def invariants(briefing: Briefing, article: str) -> dict[str, int]:
-    from quiz_bank.questions import grade_question
+    from quiz_bank.marking import grade_question
 
     art = fold(article)
     facts = briefing.facts()
@@ -174,6 +174,23 @@ def score(name: str, article: Path, gold: list[dict[str, Any]], show: bool) -> d
     return row
 
 
+def scale(folder: Path, words: int) -> None:
+    """Import one long article made of the dev texts one after another (cold process)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    if not texts:
+        return
+    parts: list[str] = []
+    while sum(len(t.split()) for t in parts) < words:
+        parts.append(texts[len(parts) % len(texts)])
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "long.txt"
+        article.write_text("\n\n".join(parts), encoding="utf-8")
+        seconds, peak = run_import(article, Path(tmp) / "long.yaml")
+        facts = len(load_briefing(Path(tmp) / "long.yaml").facts())
+    n = sum(len(t.split()) for t in parts)
+    print(f"{'scale (' + str(n) + ' words)':32} {facts} facts  {seconds:.2f} s  {peak:.0f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=Path, default=ROOT.parent / "shared" / "eval" / "articles")
@@ -184,6 +201,9 @@ def main() -> None:
     )
     ap.add_argument("--html", action="store_true", help="Also import each article's saved HTML.")
     ap.add_argument("--show", action="store_true", help="List the gold facts missed.")
+    ap.add_argument(
+        "--scale", type=int, default=0, help="Also time an article of this many words (dev texts)."
+    )
     args = ap.parse_args()
     rows = []
     if args.builtin_text.exists():
@@ -201,6 +221,8 @@ def main() -> None:
         html = gold_path.with_name(name + ".html")
         if args.html and html.exists():
             rows.append(score(name + " (html)", html, gold, args.show))
+    if args.scale:
+        scale(args.articles, args.scale)
     if rows:
         total = sum(r["recall"] for r in rows) / max(sum(r["gold"] for r in rows), 1)
         print(

@@ -13,7 +13,8 @@
   covering one), and the answer is graded against that fact's recall question. Answers whose gold
   fact has no generated fact are counted as "not covered", apart from the agreement.
 - throughput: answers/s graded in-process (warm caches) and through `briefing grade --jsonl`
-  (one process, start-up included).
+  (one process, start-up included), per wall-clock second and per CPU second (the machine may
+  be shared, which slows the wall clock but not the CPU time).
 
 Agreement: a one-answer case agrees when `correct` equals `expect`; a list case when the number
 of distinct items credited equals `expect`. A false accept is a one-answer case marked wrong
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import shlex
 import subprocess
 import sys
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from briefing_data.loader import builtin_briefing, load_briefing
 from briefing_data.models import Briefing
+from quiz_bank.normalize import tokens
 from quiz_bank.questions import find_question, grade_question
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +52,11 @@ IMPORTED = [
         "own dev imported (south-korea-impeachment)",
         "south-korea-impeachment",
         ROOT / "tests" / "data" / "grading_dev_own_south-korea-impeachment.jsonl",
+    ),
+    (
+        "own dev imported (devsecops-survey-2024)",
+        "devsecops-survey-2024",
+        ROOT / "tests" / "data" / "grading_dev_own_devsecops-survey-2024.jsonl",
     ),
     (
         "held-out imported (china-plague-cases)",
@@ -131,19 +139,19 @@ def _words_list(text: str) -> set[str]:
 
 
 def asks_for(briefing: Briefing, fact_id: str, gold: dict[str, object]) -> bool:
-    """Whether the generated fact asks for the gold answer (as `gen_score.py` judges recall):
-    its key accepts the gold answer, or its answer shares >= 60% of words with it."""
+    """Whether the generated fact asks for the gold answer: their answers share >= 60% of
+    words (as `gen_score.py` counts a fact recovered), or name the same figure. The grader
+    is not asked, so the mapping is the same whichever grader is measured."""
     items = gold.get("items")
     answer = (
         ", ".join(map(str, items)) if gold.get("kind") == "list" and items else str(gold["answer"])
     )
-    v = grade_question(briefing, find_question(briefing, fact_id), answer)
-    if v.correct:
+    mine = briefing.fact(fact_id).answer_text
+    ga, fa = _words(answer), _words(mine)
+    if ga and fa and len(ga & fa) / max(len(ga), len(fa)) >= 0.6:
         return True
-    if isinstance(items, list) and items and len(set(v.matched)) >= max(1, -(-len(items) // 2)):
-        return True
-    ga, fa = _words(answer), _words(briefing.fact(fact_id).answer_text)
-    return bool(ga and fa) and len(ga & fa) / max(len(ga), len(fa)) >= 0.6
+    figures = {t for t in tokens(answer) if t.replace(".", "").isdigit()}
+    return bool(figures) and figures == {t for t in tokens(mine) if t.replace(".", "").isdigit()}
 
 
 def map_gold(briefing: Briefing, gold: list[dict[str, object]]) -> dict[int, str | None]:
@@ -151,7 +159,7 @@ def map_gold(briefing: Briefing, gold: list[dict[str, object]]) -> dict[int, str
 
     The candidates are the three generated facts whose evidence covers most of the gold
     evidence (at least half of its words); the first of them that asks for the gold answer is
-    taken, as `shared/eval/gen_score.py` counts a gold fact recovered. A sentence often carries
+    taken, much as `shared/eval/gen_score.py` counts a gold fact recovered. A sentence often carries
     several facts, so the best-covering evidence alone may belong to another question.
     """
     out: dict[int, str | None] = {}
@@ -183,28 +191,36 @@ def imported_cases(
 # -- throughput ------------------------------------------------------------------------------
 
 
-def in_process_rate(briefing: Briefing, cases: list[tuple[str, str, object]]) -> float:
+def in_process_rate(
+    briefing: Briefing, cases: list[tuple[str, str, object]]
+) -> tuple[float, float]:
+    """(answers per wall second, answers per CPU second) graded in-process, caches warm."""
     pairs = [(find_question(briefing, q), a) for q, a, _ in cases]
     for question, typed in pairs:  # warm the per-fact caches, as a running app has them
         grade_question(briefing, question, typed)
     rounds = max(1, 20_000 // max(len(pairs), 1))
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for _ in range(rounds):
         for question, typed in pairs:
             grade_question(briefing, question, typed)
-    return rounds * len(pairs) / (time.perf_counter() - started)
+    done = rounds * len(pairs)
+    return done / (time.perf_counter() - wall), done / (time.process_time() - cpu)
 
 
-def cli_rate(cases: list[tuple[str, str, object]], copies: int = 50) -> float:
+def cli_rate(cases: list[tuple[str, str, object]], copies: int = 50) -> tuple[float, float]:
+    """(answers per wall second, per CPU second) through one `grade --jsonl` process."""
     lines = [json.dumps({"question": q, "answer": a}) for q, a, _ in cases] * copies
     feed = "\n".join(lines) + "\n"
     cmd = [sys.executable, "-c", "from tui_app.cli import main; main()", "grade", "--jsonl"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(cmd, input=feed, capture_output=True, text=True, timeout=600)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0 or len(proc.stdout.splitlines()) != len(lines):
         raise RuntimeError(f"grade --jsonl failed: {proc.stderr.strip()[-300:]}")
-    return len(lines) / elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return len(lines) / elapsed, len(lines) / max(cpu, 1e-9)
 
 
 def main() -> None:
@@ -248,8 +264,14 @@ def main() -> None:
         extra = f"  ({score.not_covered} answers not covered)" if score.not_covered else ""
         print(f"{name:<42}{score.cell():>26}{extra}")
     speed_cases = plain(HELDOUT / "grading_builtin.jsonl")
-    print(f"throughput in-process: {in_process_rate(builtin, speed_cases):,.0f} answers/s")
-    print(f"throughput grade --jsonl: {cli_rate(speed_cases):,.0f} answers/s (incl. start-up)")
+    # Wall-clock rates depend on what else the machine runs; CPU-time rates do not.
+    wall, cpu = in_process_rate(builtin, speed_cases)
+    print(f"throughput in-process: {wall:,.0f} answers/s wall, {cpu:,.0f} answers/s CPU")
+    wall, cpu = cli_rate(speed_cases)
+    print(
+        f"throughput grade --jsonl: {wall:,.0f} answers/s wall, {cpu:,.0f} answers/s CPU "
+        "(one process, start-up included)"
+    )
 
 
 if __name__ == "__main__":

@@ -11,14 +11,27 @@ from __future__ import annotations
 import functools
 import marshal
 import os
+import re
+import unicodedata
 from pathlib import Path
 
-from quiz_bank.normalize import normal_word, tokens
+from quiz_bank.normalize import FILLER, fold, normal_word
 
 # Endings that make a people or an adjective of a country's name (Belarusian, Chinese, Iranian).
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "an", "n", "i", "ic")
 # A word in more country names than this is a generic part of names ("republic", "united").
 _GENERIC_IN = 2
+
+_LETTERS = re.compile(r"[a-z]+")
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
+def name_words(name: str, *, keep_filler: bool = False) -> list[str]:
+    """The words of a name as an answer's tokens would read them, without reading numbers
+    (a name has no figures, and "Niue" is no slip of nine)."""
+    words = _LETTERS.findall(_HYPHEN.sub("", fold(name)))  # Dong-hoon as tokens: donghoon
+    return [normal_word(w) for w in words if keep_filler or w not in FILLER]
+
 
 # A word seen fewer times than this in the spell checker's corpus is too rare to be meant.
 COMMON_WORD_MIN_COUNT = 40
@@ -34,7 +47,7 @@ def country_words() -> frozenset[str]:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
-                names.update(tokens(value))
+                names.update(name_words(value))
     return frozenset(w for w in names if len(w) > 3 and w.isalpha())
 
 
@@ -104,13 +117,20 @@ def _country_names() -> dict[str, str]:
             value = getattr(country, attr, None)
             if not value:
                 continue
-            short = [w for w in tokens(value.split(",")[0]) if w.isalpha()]
+            short = name_words(value.split(",")[0])
             if len(short) == 1 and attr != "official_name":
                 exact.setdefault(short[0], set()).add(code)
-            for word in tokens(value):
+            for word in name_words(value):
                 if len(word) > 3 and word.isalpha():
                     seen.setdefault(word, set()).add(code)
-    out = {w: next(iter(codes)) for w, codes in seen.items() if len(codes) < _GENERIC_IN}
+    singles = [w for w, codes in exact.items() if len(codes) == 1]
+    out = {
+        w: next(iter(codes))
+        for w, codes in seen.items()
+        if len(codes) < _GENERIC_IN
+        # "indian" (of British Indian Ocean Territory) is first the people of India
+        and not any(w != e and len(e) >= 4 and w.startswith(e[:-1]) for e in singles)
+    }
     for word, codes in exact.items():
         if len(codes) == 1:
             out[word] = next(iter(codes))
@@ -145,7 +165,13 @@ def country_of(word: str) -> str | None:
     for ending in _DEMONYM_ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 4:
-            found.update(code for name, code in names.items() if name.startswith(stem))
+            # belarus-ian, chin-ese; peruv-ian of peru (a letter or two added to the name)
+            found.update(
+                code
+                for name, code in names.items()
+                if name.startswith(stem)
+                or (len(name) >= 4 and stem.startswith(name) and len(stem) - len(name) <= 2)
+            )
             if found:
                 break
     if not found:  # russia -> russian (of Russian Federation)
@@ -167,7 +193,7 @@ def _country_phrases() -> dict[tuple[str, ...], str]:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
-                words = tuple(tokens(value.split(",")[0]))
+                words = tuple(name_words(value.split(",")[0]))
                 if 2 <= len(words) <= 3:
                     out.setdefault(words, set()).add(country.alpha_2)
     return {words: next(iter(codes)) for words, codes in out.items() if len(codes) == 1}
@@ -197,3 +223,80 @@ def countries_in(words: list[str]) -> list[tuple[int, int, str]]:
 def word_count(word: str) -> int:
     """How often `word` occurs in the spell checker's corpus (0 when it is not a word there)."""
     return _english().get(word, 0)
+
+
+@functools.cache
+def _aliases() -> dict[str, list[tuple[str, ...]]]:
+    """Every name of each country, normalised: short, common and official names, and the
+    initials of the official name when three letters or more and no other country's (dprk,
+    prc, usa)."""
+    import pycountry
+
+    names: dict[str, list[tuple[str, ...]]] = {}
+    initials: dict[tuple[str, ...], set[str]] = {}
+    for country in pycountry.countries:
+        forms: list[tuple[str, ...]] = []
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                forms.append(tuple(name_words(value)))
+        official = getattr(country, "official_name", None) or country.name
+        letters = "".join(w[0] for w in official.replace(",", " ").split() if w[0].isupper())
+        if len(letters) >= 3:
+            initials.setdefault((letters.lower(),), set()).add(country.alpha_2)
+        names[country.alpha_2] = [f for f in dict.fromkeys(forms) if f]
+    for form, codes in initials.items():
+        if len(codes) == 1 and not is_common_word(form[0]):
+            names[next(iter(codes))].append(form)
+    return names
+
+
+def country_aliases(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other names of the country these words name, if they name exactly one country."""
+    found = countries_in(list(words))
+    if len(found) != 1 or found[0][1] - found[0][0] != len(words):
+        return []
+    return [f for f in _aliases().get(found[0][2], []) if f != words]
+
+
+@functools.cache
+def _foreign_names() -> dict[str, str]:
+    """Country names in other languages (Китай, 中国, Biélorussie) as written, case folded,
+    from the translations pycountry ships; a spelling two countries share is left out."""
+    import gettext
+    import os
+
+    import pycountry
+
+    folder = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    names = [
+        (value, country.alpha_2)
+        for country in pycountry.countries
+        for attr in ("name", "common_name", "official_name")
+        if (value := getattr(country, attr, None))
+    ]
+    seen: dict[str, set[str]] = {}
+    for lang in sorted(os.listdir(folder)):
+        try:
+            translation = gettext.translation("iso3166-1", folder, languages=[lang])
+        except OSError:
+            continue
+        catalog: dict[str, str] = translation._catalog  # type: ignore[attr-defined]
+        for value, code in names:
+            translated = catalog.get(value)
+            if translated and translated != value:
+                seen.setdefault(plain(translated), set()).add(code)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def plain(text: str) -> str:
+    """Text as written, case and spacing folded (for names in any script)."""
+    return _EDGES.sub("", " ".join(unicodedata.normalize("NFKC", text).casefold().split()))
+
+
+def foreign_country(text: str) -> str | None:
+    """The country a text names in another language or script (Сирия, 中国, Pérou)."""
+    return _foreign_names().get(plain(text))

@@ -41,10 +41,17 @@ _THOUSANDS = re.compile(
     r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d.,])\d{1,3}(?: \d{3})+(?![\da-z])"
 )
 _ORDINAL_SUFFIX = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+# '23 is 2023 and '90s the 1990s: a year with its century left out.
+_SHORT_YEAR = re.compile(r"(?<![\w'])'(\d{2})(?!\d)")
 _POSSESSIVE = re.compile(r"(\w)'s?\b")
 _ANY_DIGIT = re.compile(r"\d")
 _SCALE_AND = re.compile(r"\b(hundred|thousand|million)\s+and\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+
+
+def _full_year(m: re.Match[str]) -> str:
+    yy = int(m.group(1))
+    return f"{2000 + yy if yy <= 40 else 1900 + yy}"
 
 
 def fold(text: str) -> str:
@@ -58,6 +65,8 @@ def fold(text: str) -> str:
     if _ANY_DIGIT.search(text):
         text = _THOUSANDS.sub(lambda m: re.sub(r"[, ]", "", m.group(0)), text)
         text = _ORDINAL_SUFFIX.sub(r"\1", text)
+        if "'" in text:
+            text = _SHORT_YEAR.sub(_full_year, text)
     if " and " in text:
         text = _SCALE_AND.sub(r"\1 ", text)
     if "'" in text:

@@ -154,15 +154,20 @@ def read_number_word(word: str) -> tuple[str, ...]:
     """
     if word in NUMBER_WORDS or word in _ORDINALS or len(word) < 4 or not word.isalpha():
         return (word,)
-    repaired = _repair(word)
-    if repaired:
+    repaired = _nearest(word)
+    if repaired and not _is_real_word(word):
         return (repaired,)
+    if len(word) < 7:  # the shortest run-together number, with a slip, is 7 letters
+        return (word,)
     parts = _segment(word)
     if parts and not _is_real_word(word):
         return parts
-    for cut in range(3, len(word) - 2):
-        tens, unit = _exact_or_repaired(word[:cut]), _exact_or_repaired(word[cut:])
-        if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10 and not _is_real_word(word):
+    for cut in range(4, min(len(word) - 2, 9)):
+        tens = _exact_or_near(word[:cut])
+        if tens not in _TENS:
+            continue
+        unit = _exact_or_near(word[cut:])
+        if unit in _UNITS and _UNITS[unit] < 10 and not _is_real_word(word):
             return (tens, unit)
     return (word,)
 
@@ -179,14 +184,15 @@ def _segment(word: str) -> tuple[str, ...] | None:
     return None
 
 
-def _exact_or_repaired(part: str) -> str | None:
+def _exact_or_near(part: str) -> str | None:
+    """A part of a run-together word as a number word (parts are no words to check)."""
     if part in NUMBER_WORDS:
         return part
-    return _repair(part) if len(part) >= 4 else None
+    return _nearest(part) if len(part) >= 4 else None
 
 
-def _repair(word: str) -> str | None:
-    """The one number word `word` is a typo of, when there is exactly one and it is no word."""
+def _nearest(word: str) -> str | None:
+    """The one number word `word` is one slip from (two for long words), if exactly one."""
     budget = 1 if len(word) < 8 else 2
     best: list[tuple[int, str]] = []
     for target in _FUZZY_TARGETS:
@@ -200,12 +206,11 @@ def _repair(word: str) -> str | None:
     best.sort()
     if len(best) > 1 and best[1][0] == best[0][0]:
         return None  # ambiguous: "fiftee" could be fifteen or fifty
-    if _is_real_word(word):
-        return None
     return best[0][1]
 
 
 def _is_real_word(word: str) -> bool:
+    """Whether the word is a common English word in its own right (tree, none, seen)."""
     from quiz_bank.lexicon import is_common_word
 
     return is_common_word(word)

@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 
 from briefing_data.models import Briefing, Card, FactBase
 from quiz_bank.lexicon import is_common_word, word_count
+from quiz_bank.normalize import fold
 from quiz_bank.terms import STOPWORDS, cues, defined_acronyms, fact_cues, stem, words
 from quiz_bank.wordmatch import typo_budget
 
@@ -57,6 +58,7 @@ FACT_SOFT_MIN = 0.3
 EVERYDAY_COUNT = 300_000
 
 
+_PLAIN_WORD = re.compile(r"[a-z]{2,}")
 _WHAT = re.compile(r"(what|which)\b")
 
 
@@ -142,7 +144,7 @@ class FactIndex:
         self._vectors: Any = None if meaning else False
         self.soft_vocabulary: list[str] = []
         self._soft_row: dict[str, int] = {}
-        self._fact_rows: dict[str, list[int]] = {}
+        self._fact_vectors: dict[str, Any] = {}
 
     def _add(self, fact: FactBase) -> None:
         card = self.cards[self.card_of[fact.id]]
@@ -207,8 +209,8 @@ class FactIndex:
             match = process.extractOne(
                 word, self.vocabulary, scorer=OSA.distance, score_cutoff=budget
             )
-            # A typo that lands on another real word (globalization/localization) is no typo.
-            if match and not (is_common_word(word) and match[1] >= 2):
+            # A real word is no typo of another (fixing/firing, globalization/localization).
+            if match and not is_common_word(word):
                 found = (self.surface[match[0]], 1.0)
         if found is None and len(word) >= 3 and word.isalpha():
             near = process.extractOne(word, self._stop_typos, scorer=OSA.distance, score_cutoff=1)
@@ -275,9 +277,12 @@ class FactIndex:
             kept = heapq.nlargest(CANDIDATES, lexical.items(), key=lambda kv: kv[1])
             lexical = defaultdict(float, kept)
         dense = self._dense(query.text, list(lexical))
-        total = sum(self.idf[t] for t in query.terms) + sum(
-            self.unknown_weight(w) for w in query.unknown
-        )
+        # A word read by meaning weighs what it would weigh unknown, if that is less: the
+        # reading is a guess.
+        weight = {t: self.idf[t] for t in query.terms}
+        for w, t in query.readings.items():
+            weight[t] = min(weight[t], self.unknown_weight(w))
+        total = sum(weight.values()) + sum(self.unknown_weight(w) for w in query.unknown)
         hits = []
         for i, score in lexical.items():
             fact = self.facts[i]
@@ -286,7 +291,7 @@ class FactIndex:
                 *(CUE_WORDS.get(c, set()) for c in query.cues & self.fact_cues[fact.id])
             )
             matched = sum(
-                self.idf[t] * s for t, s in query.terms.items() if t in doc or t in answered
+                weight[t] * s for t, s in query.terms.items() if t in doc or t in answered
             )
             score = score / top + DENSE_WEIGHT * dense.get(i, 0.0)
             if query.cues:
@@ -306,7 +311,7 @@ class FactIndex:
                     self.unknown_weight(w) * self.relates(w, hit.fact) for w in query.unknown
                 )
                 credit += sum(
-                    self.idf[t] * self.relates(w, hit.fact)
+                    weight[t] * self.relates(w, hit.fact)
                     for w, t in query.readings.items()
                     if t not in doc
                 )
@@ -320,16 +325,20 @@ class FactIndex:
         meaning = self._meaning()
         if meaning is None or not is_common_word(word):
             return 0.0
-        vectors, _, vocab = meaning
-        rows = self._fact_rows.get(fact_id)
-        if rows is None:
+        vectors = meaning[0]
+        own = self._fact_vectors.get(fact_id)
+        if own is None:
+            # Every everyday word of the fact, small ones too ("down" for "decline").
             fact = self.facts[self.position[fact_id]]
-            own = set(words(f"{fact.question} {fact.statement} {fact.evidence}"))
-            rows = [self._soft_row[w] for w in own if w in self._soft_row]
-            self._fact_rows[fact_id] = rows
-        if not rows:
+            text = fold(f"{fact.question} {fact.statement} {fact.evidence}").lower()
+            said = sorted({w for w in _PLAIN_WORD.findall(text) if is_common_word(w)})
+            own = vectors.embed(said) if said else False
+            if len(self._fact_vectors) > 4096:
+                self._fact_vectors.clear()
+            self._fact_vectors[fact_id] = own
+        if own is False:
             return 0.0
-        best = float((vocab[rows] @ vectors.word(word)).max())
+        best = float((own @ vectors.word(word)).max())
         return best if best >= FACT_SOFT_MIN else 0.0
 
     def distinctive(self, terms: list[str]) -> list[str]:

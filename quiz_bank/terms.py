@@ -101,6 +101,12 @@ def _words(folded: str) -> list[str]:
     return out
 
 
+def is_measure(word: str) -> bool:
+    """Whether a word is a unit of time or distance (years, km), not a thing counted."""
+    word = word.lower()
+    return bool(_DISTANCE_UNIT.fullmatch(word) or _DURATION_TEXT.fullmatch(word))
+
+
 def cues(text: str) -> set[str]:
     folded = fold(text).lower()
     return {cue for pattern, cue in _CUE_PATTERNS if pattern.search(folded)}

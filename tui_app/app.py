@@ -52,6 +52,8 @@ class BriefingApp(App[None]):
         self.load_error: str | None = None
         self.db_path = db_path
         self.start = start
+        # A draft to review first (`briefing import --review`), set before run().
+        self.pending_review: object | None = None
         self.learner = start[2] if start else learner
         self.settings_path = settings_path
         self.ask_name = ask_name
@@ -121,6 +123,11 @@ class BriefingApp(App[None]):
         self._start()
 
     def _start(self) -> None:
+        review = getattr(self, "pending_review", None)
+        if review is not None:  # `briefing import --review`: the draft opens first
+            self.pending_review = None
+            self.open_review(review)
+            return
         if self.start:
             mode, ids, _learner = self.start
             self.open_quiz(ids, review=mode == "review")
@@ -179,6 +186,31 @@ class BriefingApp(App[None]):
         from tui_app.screens.progress import ProgressScreen
 
         self.push_screen(ProgressScreen())
+
+    def open_import(self) -> None:
+        from tui_app.screens.review import ImportScreen
+
+        self.push_screen(ImportScreen())
+
+    def open_review(self, review: object) -> None:
+        from tui_app.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(review))  # type: ignore[arg-type]
+
+    def study_briefing(self, path: Path) -> None:
+        """Load a briefing just saved and open its cards ("study it now")."""
+        from briefing_data.loader import BriefingError, load_briefing
+
+        try:
+            briefing = load_briefing(path)
+        except BriefingError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+            return
+        self.briefing_path = path
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self._loaded(briefing)
+        self.open_cards()
 
     def open_chat(self) -> None:
         from tui_app.screens.chat import ChatScreen

@@ -540,7 +540,11 @@ def copy_db(source: str, destination: str) -> None:
 @click.argument("article", type=click.Path(path_type=Path))
 @click.option("-o", "--output", metavar="BRIEFING.yaml", type=click.Path(path_type=Path))
 @click.option("--title", metavar="TEXT", help="The briefing's title (default: the article's).")
-def import_(article: Path, output: Path | None, title: str | None) -> None:
+@click.option("--review", is_flag=True, help="Then open the teacher's review of the draft.")
+@pass_context
+def import_(
+    context: Context, article: Path, output: Path | None, title: str | None, review: bool
+) -> None:
     """Turn an article (text, Markdown or saved HTML) into a briefing file."""
     from quiz_bank.generate import import_article
 
@@ -552,6 +556,14 @@ def import_(article: Path, output: Path | None, title: str | None) -> None:
         f"{len(draft.briefing.cards)} cards, {len(draft.briefing.facts())} facts ({kinds}), "
         f"{draft.questions} questions, {result.seconds:.2f} s"
     )
+    if review:
+        from quiz_bank.generate.review import DraftReview
+        from tui_app.app import BriefingApp
+
+        app = BriefingApp(draft.briefing, context.db_path, briefing_path=result.yaml_path)
+        text = result.text_path.read_text(encoding="utf-8")
+        app.pending_review = DraftReview(draft, text, result.yaml_path, result.text_path)
+        app.run()
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:

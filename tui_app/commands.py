@@ -28,6 +28,7 @@ class BriefingCommands(Provider):
             ("Review what is due", "Spaced repetition", partial(app.open_quiz, review=True)),
             ("Show progress", "Mastery per card and accuracy over time", app.open_progress),
             ("Ask the tutor", "Questions about the briefing in your own words", app.open_chat),
+            ("Import an article…", "Turn an article into a draft to review", app.open_import),
         ]
         return out
 

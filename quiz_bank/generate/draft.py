@@ -12,21 +12,19 @@ from briefing_data.models import Briefing, DateAnswer, DateRangeAnswer, NumberAn
 from quiz_bank.generate.candidate import Candidate
 from quiz_bank.generate.extract import Article
 from quiz_bank.generate.keys import AliasIndex, peer_names, with_variants_and_wrong
+from quiz_bank.generate.lists import bullet_candidates, list_candidates, pair_candidates
+from quiz_bank.generate.names import NameIndex, name_candidates
 from quiz_bank.generate.numbers import date_candidates, number_candidates
-from quiz_bank.generate.rank import select
-from quiz_bank.generate.sections import Section, Sentence, sentences_of, split_sections
-from quiz_bank.generate.selfcheck import checked
-from quiz_bank.generate.spans import (
-    NameIndex,
+from quiz_bank.generate.phrases import (
     appositive_candidates,
-    bullet_candidates,
+    contrast_candidates,
     fraction_candidates,
-    list_candidates,
-    name_candidates,
-    pair_candidates,
     tail_candidates,
     term_candidates,
 )
+from quiz_bank.generate.rank import select
+from quiz_bank.generate.sections import Section, Sentence, sentences_of, split_sections
+from quiz_bank.generate.selfcheck import checked
 from quiz_bank.generate.wording import evidence_of, question_of, slug
 from quiz_bank.normalize import normalize
 
@@ -68,7 +66,26 @@ def candidates_of(sentences: list[Sentence]) -> list[Candidate]:
         out += pair_candidates(s)
         out += tail_candidates(s)
         out += fraction_candidates(s)
-    out += bullet_candidates(sentences)
+        out += contrast_candidates(s)
+    bullets = bullet_candidates(sentences)
+    listed = {s.index for c in bullets for s in [c.sentence, *c.run]}
+    for c in out:
+        if c.sentence.index in listed:
+            c.score -= 0.4  # the bullet list already asks about this line
+    out += bullets
+    text = " ".join(s.text for s in sentences).lower()
+    counts: dict[str, int] = {}
+    for c in out:
+        if c.role in ("tail", "term", "definition", "superlative"):
+            phrase = c.answer_words.lower()
+            if phrase not in counts:
+                pattern = r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"
+                counts[phrase] = len(re.findall(pattern, text))
+            mentions = counts[phrase]
+            if " " not in phrase and mentions >= 4:
+                c.score -= 0.6  # the article's topic: a blank anyone fills
+            elif mentions >= 2:
+                c.score += 0.3  # a phrase the article comes back to
     return out
 
 

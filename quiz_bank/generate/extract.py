@@ -137,7 +137,7 @@ def _check_prose(text: str, path: Path) -> None:
     if len(words) < MIN_WORDS:
         raise ArticleError(f"{path}: too short to be an article ({len(words)} words)")
     wordy = sum(1 for w in words if re.fullmatch(r"[\"'“‘(]*[^\W\d_][\w'’-]*[.,;:!?\"'”’)]*", w))
-    sentences = len(re.findall(r"[a-z0-9\)\"”’][.!?](?:\s|$)", text))
+    sentences = len(re.findall(r"(?:[^\W_]|[)\"”’»])[.!?](?:\s|$)", text))
     if wordy < 0.6 * len(words) or sentences < 2:
         raise ArticleError(f"{path}: does not read as an article (no prose sentences found)")
 

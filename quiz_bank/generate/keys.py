@@ -6,6 +6,7 @@ import re
 
 from briefing_data.models import ListAnswer, ListItem, TextAnswer
 from quiz_bank.generate.candidate import FUNCTION_WORDS, Candidate
+from quiz_bank.lexicon import country_words
 
 _PAREN_ACRONYM = re.compile(
     r"(?P<full>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)?){1,7}[A-Z][\w'’-]*)\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
@@ -34,6 +35,7 @@ class AliasIndex:
                     self._pair(tail, acr)
                     break
         self.tokens = set(re.findall(r"(?<![\w-])[A-Z][A-Za-z-]*(?![\w-])", article))
+        self.spellings = _other_spellings(self.tokens)
 
     def _pair(self, a: str, b: str) -> None:
         self.aliases.setdefault(a.lower(), set()).add(b)
@@ -45,6 +47,15 @@ class AliasIndex:
         if len(initials) >= 2 and " " in name and initials in self.tokens:
             out.add(initials)  # "Kessel Marine Works" ... "KMW": the article's own
         words = name.split()
+        for i, word in enumerate(words):  # "Lukashenka" and, elsewhere, "Lukashenko"
+            for other in self.spellings.get(word, ()):
+                out.add(" ".join([*words[:i], other, *words[i + 1 :]]))
+        place = text_type in ("country", "place") or name.lower() in country_words()
+        if len(words) == 1 and words[0][:1].isupper() and not place:
+            # "Lind" where the article also writes "Petra Lind": the full name is right too.
+            for m in re.finditer(r"\b([A-Z][\w'’-]+)\s+" + re.escape(name) + r"\b", self.article):
+                if m.group(1).lower() not in FUNCTION_WORDS:
+                    out.add(f"{m.group(1)} {name}")
         if text_type == "person" and len(words) >= 2:
             surname = words[-1]
             if (
@@ -56,6 +67,21 @@ class AliasIndex:
             out.add(" ".join(words[1:]))
         out.discard(name)
         return sorted(out)
+
+
+def _other_spellings(tokens: set[str]) -> dict[str, set[str]]:
+    """Long capitalised words the article spells two ways, one letter apart at the end
+    ("Lukashenka" / "Lukashenko"): transliterations of one name, not two names."""
+    out: dict[str, set[str]] = {}
+    by_stem: dict[str, list[str]] = {}
+    for token in tokens:
+        if len(token) >= 7 and token.isalpha():
+            by_stem.setdefault(token[:-1], []).append(token)
+    for group in by_stem.values():
+        if len(group) > 1 and not any(t.lower() in country_words() for t in group):
+            for t in group:
+                out[t] = {o for o in group if o != t}
+    return out
 
 
 def _shares_words(a: str, b: str) -> bool:

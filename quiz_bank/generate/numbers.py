@@ -122,8 +122,9 @@ def _number_candidate(
     if groups.get("pct"):
         unit = "percent"
     elif scale:
-        # "17.3 million": the figure stays as the article writes it, the scale is its unit.
-        unit = f"{scale} {currency}" if currency else scale
+        # "17.3 million vehicles": the grader reads scale words, so the value is the full figure.
+        value *= _SCALES[scale]
+        unit = currency or _unit_after(text, m.end())
     elif currency:
         unit = currency
     elif not groups.get("age"):
@@ -154,6 +155,10 @@ def _number_candidate(
         score, role = 2.5, "age"
     if hedge:
         score += 0.3
+    if re.search(r"\b(?:below|above|under|beneath|exceeding)\s+$", text[: span[0]], re.I):
+        score -= 0.3  # a bound ("stayed below 6 percent") says less than a measured figure
+    if unit == "times":
+        score -= 1.0  # "10 times as many": a ratio, rarely the fact itself
     if re.search(r"\bone of(?: the)?\s*$", text[: span[0]]):
         score -= 1.5  # "one of the two main forms": not a count worth asking
     return Candidate(s, kind, [(start, span[1])], answer, score, role)  # type: ignore[arg-type]
@@ -238,10 +243,10 @@ def date_candidates(s: Sentence, year_hint: int | None) -> list[Candidate]:
         if any(c.spans[0][0] <= m.start() < c.spans[0][1] for c in out):
             continue
         date = DateValue(year=int(m.group("year")), month=_month_number(m.group("month")))
-        out.append(Candidate(s, "date", [(m.start(), m.end())], DateAnswer(date=date), 2.4, "date"))
+        out.append(Candidate(s, "date", [(m.start(), m.end())], DateAnswer(date=date), 2.6, "date"))
     for m in _SEASON.finditer(text):
         season = m.group("season").lower()
         date = DateValue(year=int(m.group("year")), season="autumn" if season == "fall" else season)  # type: ignore[arg-type]
         span = [(m.start("season"), m.end())]
-        out.append(Candidate(s, "date", span, DateAnswer(date=date), 2.4, "date"))
+        out.append(Candidate(s, "date", span, DateAnswer(date=date), 2.6, "date"))
     return out

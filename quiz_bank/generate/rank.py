@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -30,8 +31,8 @@ def _adjusted(c: Candidate, sentence_count: int) -> float:
     score = c.score
     if c.sentence.index < 2:
         score += 0.4  # the lead says what the article is about
-    if c.sentence.heading and c.kind == "text":
-        score -= 0.5
+    if c.sentence.heading and not c.sentence.text[:1].isdigit():
+        score -= 0.8  # a heading names a topic; a numbered heading states a finding
     if len(c.sentence.text.split()) < 5 and not c.run:
         score -= 0.4
     return score
@@ -41,37 +42,41 @@ def select(candidates: list[Candidate], words: int, sections: int) -> list[Candi
     """The best candidates: no two on the same answer or words, every section served first."""
     n = budget(words)
     sentence_count = max((c.sentence.index for c in candidates), default=0) + 1
-    ranked = sorted(candidates, key=lambda c: (-_adjusted(c, sentence_count), c.sentence.index))
+    scores = {id(c): _adjusted(c, sentence_count) for c in candidates}
+    ranked = sorted(candidates, key=lambda c: (-scores[id(c)], c.sentence.index))
     chosen: list[Candidate] = []
     seen_answers: set[str] = set()
-    per_sentence: dict[int, int] = defaultdict(int)
+    in_sentence: dict[int, list[Candidate]] = defaultdict(list)
 
     def fits(c: Candidate) -> bool:
         key = answer_key_text(c)
-        if not key or key in seen_answers or per_sentence[c.sentence.index] >= MAX_PER_SENTENCE:
+        same = in_sentence[c.sentence.index]
+        if not key or key in seen_answers or len(same) >= MAX_PER_SENTENCE:
             return False
-        return not any(c.overlaps(o) for o in chosen)
+        return not any(c.overlaps(o) for o in same)
 
     def take(c: Candidate) -> None:
         chosen.append(c)
         seen_answers.add(answer_key_text(c))
-        per_sentence[c.sentence.index] += 1
+        in_sentence[c.sentence.index].append(c)
 
     served: set[int] = set()
     for c in ranked:  # first the best fact of each section
         if c.sentence.section not in served and fits(c) and len(chosen) < n:
             take(c)
             served.add(c.sentence.section)
-    rest = [c for c in ranked if c not in chosen]
-    while rest and len(chosen) < n:
-        # A second and third fact from one sentence are worth less than a first from another.
-        best = max(
-            (c for c in rest if fits(c)),
-            key=lambda c: _adjusted(c, sentence_count) - 0.15 * per_sentence[c.sentence.index],
-            default=None,
-        )
-        if best is None:
-            break
-        take(best)
-        rest.remove(best)
+    # Then by score, where a second and third fact from one sentence are worth less than a
+    # first from another: a lazy greedy over a heap, re-scored when popped.
+    taken = {id(c) for c in chosen}
+    heap = [(-scores[id(c)], i, c) for i, c in enumerate(ranked) if id(c) not in taken]
+    heapq.heapify(heap)
+    while heap and len(chosen) < n:
+        stored, i, c = heapq.heappop(heap)
+        if not fits(c):
+            continue
+        now = -(scores[id(c)] - 0.15 * len(in_sentence[c.sentence.index]))
+        if now > stored + 1e-9:
+            heapq.heappush(heap, (now, i, c))
+            continue
+        take(c)
     return sorted(chosen, key=lambda c: (c.sentence.index, c.spans[0][0]))

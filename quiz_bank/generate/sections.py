@@ -16,7 +16,10 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence ends at . ! ? (with closing quotes or brackets) followed by space and a capital,
 # a digit or an opening quote; or glued to the next sentence ("harbour.Fishermen").
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_END = re.compile(
+    rf"[.!?][\"'”’)\]]*(?=\s+[\"'“‘«(\[]?[{_UPPER}0-9])|(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z])"
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def _grouped(section: Section) -> list[Section]:
 
 def _ends_abbreviation(text: str, end: int) -> bool:
     """Whether the full stop at `end` closes an abbreviation or an initial (U.S., Dr., J.)."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[: end + 1])
+    m = re.search(r"(?<![\w.])([A-Za-z][A-Za-z.]*)\.$", text[: end + 1])
     if not m:
         return False
     word = m.group(1).lower()

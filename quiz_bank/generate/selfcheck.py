@@ -37,31 +37,39 @@ def fact_problem(briefing: Briefing, card_id: str, fact_id: str) -> str | None:
     return None
 
 
+def _one_card(data: dict[str, Any], card: dict[str, Any], article: str) -> Briefing:
+    """A briefing of one card: the grader's cost grows with the facts it knows of."""
+    briefing = Briefing.model_validate({**data, "cards": [card]})
+    briefing._article = article
+    return briefing
+
+
 def checked(data: dict[str, Any], article: str) -> tuple[Briefing, list[str]]:
-    """Validate the draft; drop (or strip the wrong answers of) any fact that fails. Returns the
-    briefing and one line per dropped fact."""
+    """Validate the draft; a fact that fails loses its wrong answers, then, if it still fails,
+    is dropped. Returns the briefing and one line per dropped fact.
+
+    Each card is checked on its own: other cards only add distractors, which the question bank
+    checks with the grader as it draws them.
+    """
     dropped: list[str] = []
-    for _ in range(3):
-        briefing = Briefing.model_validate(data)
-        briefing._article = article
-        changed = False
-        for card_data, card in zip(data["cards"], briefing.cards, strict=True):
+    for card_data in data["cards"]:
+        retry = False
+        for attempt in (0, 1):
+            if not card_data["facts"] or (attempt == 1 and not retry):
+                break
+            briefing = _one_card(data, card_data, article)
             keep = []
-            for fact_data, fact in zip(card_data["facts"], card.facts, strict=True):
-                problem = fact_problem(briefing, card.id, fact.id)
-                if problem and fact_data["answer"].get("wrong"):
-                    fact_data["answer"]["wrong"] = []  # retry without distractors
+            for fact_data, fact in zip(card_data["facts"], briefing.cards[0].facts, strict=True):
+                problem = fact_problem(briefing, card_data["id"], fact.id)
+                if problem is None:
                     keep.append(fact_data)
-                    changed = True
-                    continue
-                if problem:
+                elif attempt == 0 and fact_data["answer"].get("wrong"):
+                    fact_data["answer"]["wrong"] = []  # try again without distractors
+                    keep.append(fact_data)
+                    retry = True
+                else:
                     dropped.append(f"{fact.id}: {problem}")
-                    changed = True
-                    continue
-                keep.append(fact_data)
             card_data["facts"] = keep
-        if not changed:
-            return briefing, dropped
     briefing = Briefing.model_validate(data)
     briefing._article = article
     return briefing, dropped

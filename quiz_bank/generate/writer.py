@@ -22,7 +22,11 @@ HEADER = """\
 """
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter when it is there: ten times faster on a long article.
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Block style, long lines kept whole, multi-line strings as literal blocks."""
 
 

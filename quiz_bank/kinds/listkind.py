@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from briefing_data.models import Briefing, FactBase, ListAnswer
 from quiz_bank.answer import TypedAnswer
@@ -15,9 +16,14 @@ from quiz_bank.kinds.common import (
     no_answer,
     verdict,
 )
-from quiz_bank.kinds.wordkey import WordKey, build_key, match_form, matches_wrong
+from quiz_bank.kinds.wordkey import WordKey, build_key, match_form, matches_wrong, split_joined
+from quiz_bank.lexicon import foreign_country
+from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
 from quiz_bank.wordmatch import is_hard
+
+# Where one part of an answer ends, in the text as typed (any script).
+_RAW_PARTS = re.compile(r"[,;/|\n()\[\]]|\s(?:and|or|и|или|et|und|y|e|та|і)\s|[、，；和及]")
 
 
 class ListKind:
@@ -38,7 +44,7 @@ class ListKind:
         key = key or self.key(ctx.briefing)
         a = self.answer
         needed = min(ctx.required or a.needed, len(a.items))
-        chunks = typed.content_chunks(key.synonyms)
+        chunks = [split_joined(chunk, key) for chunk in typed.content_chunks(key.synonyms)]
         flat = [w for chunk in chunks for w in chunk]
         owner = [ci for ci, chunk in enumerate(chunks) for _ in chunk]
         if not flat:
@@ -48,14 +54,41 @@ class ListKind:
         names = {k: answer for k, answer, _ in key.items}
         matched: list[str] = []
         slipped: list[str] = []
-        # Longest forms first, so "fighter jets" is not eaten by a shorter form of another item.
-        for item_key, form in key.item_forms:
-            while (found := match_form(flat, used, form, key)) is not None:
-                used.update(found[0])
-                if item_key not in matched:
-                    matched.append(item_key)
-                    if found[1]:
-                        slipped.append(names[item_key])
+
+        def credit(item_key: str, slips: list[tuple[str, str]]) -> None:
+            if item_key not in matched:
+                matched.append(item_key)
+                if slips:
+                    slipped.append(names[item_key])
+
+        # Each part on its own first, so one part's words do not complete another's item;
+        # then parts that share the last part's head noun ("logistical and medical
+        # assistance"); then whatever is left, across parts.
+        for ci in range(len(chunks)):
+            spots = [i for i in range(len(flat)) if owner[i] == ci]
+            for item_key, slips in _match_in(flat, spots, used, key):
+                credit(item_key, slips)
+        head = len(flat) - 1
+        for ci in range(len(chunks) - 1):
+            spots = [i for i in range(len(flat)) if owner[i] == ci]
+            if spots and not used.intersection(spots) and owner[head] != ci:
+                found = _match_in(flat, [*spots, head], used - {head}, key, keep={head})
+                for item_key, slips in found:
+                    credit(item_key, slips)
+        if len({owner[i] for i in range(len(flat)) if i not in used}) > 1:
+            for item_key, slips in _match_in(flat, list(range(len(flat))), used, key):
+                credit(item_key, slips)
+        if key.item_countries and not typed.raw.isascii():
+            # Countries named in another language or script (Сирия, 伊朗): pycountry's names.
+            for part in _RAW_PARTS.split(typed.raw):
+                code = foreign_country(part)
+                item = next((k for k, c in key.item_countries.items() if c == code), None)
+                if item is not None:
+                    credit(item, [])
+                    said = tokens(part)
+                    for ci, chunk in enumerate(chunks):  # its words name an item: not wrong
+                        if chunk == said:
+                            used.update(i for i in range(len(flat)) if owner[i] == ci)
         matched.sort(key=order.index)
         wrong = self._unexplained(chunks, flat, owner, used, key)
         missed = [k for k in order if k not in matched]
@@ -191,3 +224,28 @@ class ListKind:
 
     def hint(self) -> str:
         return self.hint_items(1) or self.count_hint()
+
+
+def _match_in(
+    flat: list[str],
+    spots: list[int],
+    used: set[int],
+    key: WordKey,
+    keep: set[int] | None = None,
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Items named by the typed words at `spots` (positions in `flat`), longest forms first so
+    "fighter jets" is not eaten by a shorter form of another item. Words matched are added to
+    `used`, except those in `keep` (a head noun shared by several parts)."""
+    words = [flat[i] for i in spots]
+    taken = {j for j, i in enumerate(spots) if i in used}
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    for item_key, form in key.item_forms:
+        while (found := match_form(words, taken, form, key)) is not None:
+            if keep is not None and not any(spots[j] in keep for j in found[0]):
+                break  # the shared head must be part of what is matched
+            taken.update(found[0])
+            used.update(spots[j] for j in found[0] if spots[j] not in (keep or set()))
+            out.append((item_key, found[1]))
+            if keep is not None:
+                break
+    return out

@@ -40,7 +40,14 @@ _UPPER_QUALIFIERS = re.compile(
     r"\b(at least|more than|over|above|no less than|not less than|minimum|min|or more|or over"
     r"|or above|upwards of|in excess of|exceeding|plus)\b"
 )
-_PLUS = re.compile(r"\d\s*\+")
+# Words that make a figure an estimate.
+_APPROXIMATE = re.compile(
+    r"\b(about|around|roughly|approximately|approx|circa|nearly|almost|some|or so"
+    r"|give or take|more or less|estimated)\b"
+)
+# 717+, >717, ≥717 bound a figure from below; <2000, ≤2000 from above.
+_UPPER_SIGN = re.compile(r"\d\s*\+|[>≥]\s*\d")
+_LOWER_SIGN = re.compile(r"[<≤]\s*\d")
 _NUMBER_NAMES = "zero one two three four five six seven eight nine ten".split()
 
 
@@ -87,6 +94,9 @@ class NumberKind:
             if not words:
                 return no_answer(a.display())
             return reject(f"No figure found: {right}.", wrong=[typed.shown()])
+        if len(numbers) > 1 and numbers - self._context:
+            # A figure of the question restated is context ("717 missiles in 2022").
+            numbers -= self._context
         if len(numbers) > 1:
             shown = " or ".join(fmt(n) for n in sorted(numbers))
             return reject(f"Give one figure, not {shown}: {right}.", [fmt(n) for n in numbers])
@@ -104,8 +114,11 @@ class NumberKind:
         if bad_units:
             return reject(f"Right number, wrong unit: {right}.", [f"{fmt(value)} {bad_units[0]}"])
         folded = typed.folded
-        upper = _UPPER_QUALIFIERS.search(folded) or _PLUS.search(typed.raw)
-        lower = _LOWER_QUALIFIERS.search(folded)
+        if a.qualifier != "about" and (_APPROXIMATE.search(folded) or "~" in typed.raw):
+            # A hedge: the article gives the figure, so "about 717" does not know it.
+            return reject(f"Right number, but give the figure: {right}.", [typed.raw.strip()])
+        upper = _UPPER_QUALIFIERS.search(folded) or _UPPER_SIGN.search(typed.raw)
+        lower = _LOWER_QUALIFIERS.search(folded) or _LOWER_SIGN.search(typed.raw)
         # A bound contradicts the other bound, and an exact figure ("at least 16" is not 16).
         if (lower and a.qualifier in ("at least", "exactly")) or (
             upper and a.qualifier in ("up to", "exactly")
@@ -131,6 +144,12 @@ class NumberKind:
         """Words of the fact's own text: said around a figure, they are no extra claim."""
         f = self.fact
         return frozenset(tokens(" ".join([f.question, f.statement, f.evidence])))
+
+    @functools.cached_property
+    def _context(self) -> frozenset[float]:
+        """Figures the question itself gives (a year, "two of them"), other than the answer."""
+        found = {float(t) for t in tokens(self.fact.question) if _NUMBERISH.match(t)}
+        return frozenset(found - {self.answer.value})
 
     @functools.cached_property
     def _units(self) -> tuple[frozenset[str], frozenset[str]]:

@@ -17,18 +17,9 @@ from quiz_bank.kinds.common import (
     reject,
     verdict,
 )
-from quiz_bank.kinds.wordkey import (
-    WordKey,
-    best_form,
-    build_key,
-    contradiction,
-    foreign_entity,
-    label,
-    matches_wrong,
-    near_miss,
-    rival_country,
-    unexplained,
-)
+from quiz_bank.kinds.rivals import contradiction, foreign_entity, label, near_miss, rival_country
+from quiz_bank.kinds.wordkey import WordKey, best_form, build_key, matches_wrong, unexplained
+from quiz_bank.lexicon import foreign_country
 from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
 
@@ -77,6 +68,10 @@ class TextKind:
             return reject(f"Give one answer: {wrong_label} is not right. {right}", [wrong_label])
         if wrong_label is not None:
             return reject(f"{wrong_label} is not right. {right}", wrong=[wrong_label])
+        # A country named in another language or script (Китай, 中国): pycountry's names.
+        foreign = key.country_answer and not typed.raw.isascii()
+        if foreign and foreign_country(typed.raw) in key.countries:
+            return _accept(ctx.question_id, [], a.canonical, a.canonical, False)
         near = near_miss(whole, key)
         if near:
             return reject(f"Close, but {near} names something else. {right}", [typed.shown()])

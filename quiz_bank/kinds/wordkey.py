@@ -16,7 +16,7 @@ from quiz_bank.kinds.entities import entity_words
 from quiz_bank.kinds.implied import implied_forms
 from quiz_bank.lexicon import countries_in, country_words, is_common_word
 from quiz_bank.normalize import FILLER, fold, tokens
-from quiz_bank.wordmatch import is_hard, same_family, slip_distance, typo_budget, within
+from quiz_bank.wordmatch import is_hard, same_family, slip_distance, within
 
 Form = tuple[str, ...]
 
@@ -41,8 +41,14 @@ class WordKey:
     countries: frozenset[str] = frozenset()
     # Whether the answer is a country (China, North Korea): another country is another answer.
     country_answer: bool = False
+    # The country each list item is, when it is one (iran -> IR).
+    item_countries: dict[str, str] = field(default_factory=dict)
+    # Whether the answer names a person: another given name beside it names someone else.
+    person: bool = False
     # Two or more adjacent words of an accepted form, written together (xijinping).
     joined: frozenset[str] = frozenset()
+    # The same, each with the words it joins (supplylines -> supply, lines).
+    splits: dict[str, Form] = field(default_factory=dict)
 
     def spelled(self, form: Form) -> str:
         return next((text for f, text in self.accepted if f == form), " ".join(form))
@@ -78,10 +84,12 @@ def build_key(
     prepared_items: list[tuple[str, str, list[Form]]] = []
     for key, answer, texts in items:
         pairs = [(t, v) for v in texts if (t := key_form(v, synonyms))]
+        pairs += implied_forms(fact, None, pairs)
         pairs.sort(key=lambda p: len(p[0]), reverse=True)
         prepared_items.append((key, answer, [t for t, _ in pairs]))
         accepted += pairs
     wrong = [(t, w) for w in wrong_texts if (t := key_form(w, synonyms))]
+    splits = {j: parts for form, _ in accepted for j, parts in _joins(form).items()}
     accepted_words = frozenset(w for form, _ in accepted for w in form)
     wrong_words = frozenset(w for form, _ in wrong for w in form) - accepted_words
     neutral = frozenset(tokens(" ".join([fact.question, fact.statement, fact.evidence])))
@@ -98,9 +106,21 @@ def build_key(
             ((k, form) for k, _, fs in prepared_items for form in fs), key=lambda kf: -len(kf[1])
         ),
         countries=frozenset(c for form, _ in accepted for _, _, c in countries_in(list(form))),
-        joined=frozenset(j for form, _ in accepted for j in _joins(form)),
+        joined=frozenset(splits),
+        splits=splits,
         country_answer=bool(accepted) and _all_country(accepted[0][0]),
+        person=getattr(fact.answer, "type", None) == "person",
+        item_countries={k: c for k, _, forms in prepared_items if (c := _country_of_forms(forms))},
     )
+
+
+def _country_of_forms(forms: list[Form]) -> str | None:
+    """The country a list item is, if one of its forms is wholly a country's name."""
+    for form in forms:
+        found = countries_in(list(form))
+        if len(found) == 1 and found[0][1] - found[0][0] == len(form):
+            return found[0][2]
+    return None
 
 
 def _all_country(form: Form) -> bool:
@@ -113,6 +133,33 @@ def _joins(form: Form) -> dict[str, Form]:
     return {
         "".join(form[i:j]): form[i:j] for i in range(len(form)) for j in range(i + 2, len(form) + 1)
     }
+
+
+def split_joined(words: list[str], key: WordKey) -> list[str]:
+    """Typed words spaced as the key spaces them: a word that is several key words written
+    together is split (supply-lines), and a run of words that is one key word is joined
+    (problem solving for problem-solving)."""
+    if not may_respace(words, key):
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        parts = key.splits.get(w) if w not in key.accepted_words else None
+        if parts:
+            out.extend(parts)
+            i += 1
+            continue
+        for end in range(min(len(words), i + 3), i + 1, -1):
+            run = "".join(words[i:end])
+            if run in key.accepted_words:
+                out.append(run)
+                i = end
+                break
+        else:
+            out.append(w)
+            i += 1
+    return out
 
 
 def may_respace(words: list[str], key: WordKey) -> bool:
@@ -177,23 +224,35 @@ def _honest_slip(typed: str, expected: str, key: WordKey) -> int | None:
 def match_form(
     typed: list[str], used: set[int], form: Form, key: WordKey
 ) -> tuple[list[int], list[tuple[str, str]]] | None:
-    """Find every word of `form` among the unused typed words, in any order."""
+    """Find every word of `form` among the unused typed words, in any order.
+
+    A letter may stand for a word of a person's name before its last word (E. Feng).
+    """
     taken: list[int] = []
     slips: list[tuple[str, str]] = []
-    for word in form:
+    blocked = set(used)
+    distances = key.distances
+    last = len(form) - 1
+    for n, word in enumerate(form):
         best: tuple[int, int] | None = None
+        initial = key.person and n < last and len(word) > 1 and word.isalpha()
         for i, t in enumerate(typed):
-            if i in used or i in taken:
+            if i in blocked:
                 continue
             if t == word:
                 best = (0, i)
                 break
-            d = word_distance(t, word, key)
+            if initial and len(t) == 1 and t == word[0]:
+                d: int | None = 1
+            else:
+                pair = (t, word)
+                d = distances[pair] if pair in distances else word_distance(t, word, key)
             if d is not None and (best is None or d < best[0]):
                 best = (d, i)
         if best is None:
             return None
         taken.append(best[1])
+        blocked.add(best[1])
         if best[0]:
             slips.append((typed[best[1]], word))
     return taken, slips
@@ -277,67 +336,6 @@ def matches_wrong(
     return None
 
 
-def foreign_entity(words: list[str], key: WordKey) -> str | None:
-    """A word naming another real thing (a country, another entity of the briefing)."""
-    for w in words:
-        if w in key.accepted_words or w in key.neutral:
-            continue
-        if w in key.others or w in country_words():
-            return w
-    return None
-
-
-def contradiction(words: list[str], explained: set[int], key: WordKey) -> str | None:
-    """A word beside the right answer that names something else: another country than the
-    key's (or than the question's, when the key names none), a figure the key and the question
-    do not have, or another named thing of the briefing ("localization in Russia" for
-    "Belarusian localization", "North Korea" for "South Korea")."""
-    named = countries_in(words)
-    # Once the key's country is named, a country of the question or article is context
-    # ("localization in Belarus using Chinese technology"); instead of it, it contradicts.
-    strict = bool(key.countries) and not any(c in key.countries for _, _, c in named)
-    for start, end, country in named:
-        if country in key.countries or all(i in explained for i in range(start, end)):
-            continue
-        if strict or any(w not in key.neutral for w in words[start:end]):
-            return " ".join(words[start:end])
-    for i, w in enumerate(words):
-        if i in explained or w in key.accepted_words:
-            continue
-        if (is_hard(w) or w.isdigit()) and w not in key.neutral:
-            return w
-        if w in key.others and w not in key.neutral and not is_common_word(w):
-            return w
-    return None
-
-
-def rival_country(words: list[str], key: WordKey) -> str | None:
-    """A country named in a part of the answer the key does not explain: a second answer when
-    the answer is a country ("China and Russia" for Russia), or for another key naming a
-    country, one that neither the key nor the question names."""
-    if not key.countries:
-        return None  # a person or place named with its country (Lukashenka, Belarus)
-    for start, end, country in countries_in(words):
-        if country in key.countries:
-            continue
-        if key.country_answer or any(w not in key.neutral for w in words[start:end]):
-            return " ".join(words[start:end])
-    return None
-
-
-def near_miss(words: list[str], key: WordKey) -> str | None:
-    """A word that was within typo reach of the answer but names something else."""
-    for form, _ in key.accepted:
-        for expected in form:
-            for w in words:
-                if w == expected or is_hard(w) or is_hard(expected):
-                    continue
-                budget = typo_budget(expected)
-                if budget and within(w, expected, budget):
-                    return w.capitalize() if w in country_words() else f'"{w}"'
-    return None
-
-
 def unexplained(words: list[str], taken: list[int], key: WordKey) -> list[str]:
     """Content words the answer's form does not use and the fact's own text does not hold.
 
@@ -346,7 +344,3 @@ def unexplained(words: list[str], taken: list[int], key: WordKey) -> list[str]:
     """
     used = set(taken)
     return common_unexplained([w for i, w in enumerate(words) if i not in used], key.neutral)
-
-
-def label(word: str) -> str:
-    return word.upper() if len(word) <= 4 else word.capitalize()

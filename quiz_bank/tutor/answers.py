@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from briefing_data.models import Briefing, ListAnswer
 from quiz_bank.normalize import fold
 from quiz_bank.retrieval import CANDIDATES, FactIndex, Hit, Query
-from quiz_bank.terms import STOPWORDS, TYPED_CUES, words
+from quiz_bank.terms import STOPWORDS, TYPED_CUES, is_measure, words
 from quiz_bank.tutor.reply import Reply
 
 # Measured on the dev questions (benchmarks/tutor.py): below this share of the question
@@ -53,6 +53,12 @@ _FOCUS = re.compile(
 )
 # "how far", "how long": cues of a kind of answer, not things asked about.
 _CUE_WORDS = frozenset({"far", "long", "many", "much", "often", "soon"})
+# A query this short without a question word is keywords, each of which the answer must state.
+KEYWORDS = 3
+_QUESTION_WORDS = frozenset(
+    "what which who whom whose when where why how is are was were do does did can could will "
+    "would should has have had tell explain describe list name give show".split()
+)
 # In a question this short, its closing word is what it turns on ("when will the war end").
 SHORT_QUESTION = 5
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how)'s\b")
@@ -114,6 +120,8 @@ def focus_words(question: str) -> Focus:
         return Focus([w for w in words(tokens[1]) if w not in _CUE_WORDS], True)  # "how old"
     elif first in ("when", "where") and tokens[1] in _AUX and len(tokens) <= SHORT_QUESTION:
         return Focus(words(tokens[-1])[-1:], False)  # "when will the war end"
+    elif first not in _QUESTION_WORDS and len(tokens) <= KEYWORDS:
+        return Focus(words(" ".join(tokens)), True)  # "lamp colour": every word counts
     else:
         return none
     run = []
@@ -298,6 +306,17 @@ class Answerer:
                 (self.index.correct(w) or ("", 0.0))[0] in own or self.index.relates(w, best.fact)
                 for w in asked.words
             )
+        ):
+            return None
+        fact = self.index.fact(best.fact)
+        # "how many partisans" is not answered by "22 years": a count of things, not a measure.
+        unit = getattr(fact.answer, "unit", None)
+        if (
+            "count" in query.cues
+            and unit
+            and is_measure(unit)
+            and asked.words
+            and not any(is_measure(w) for w in asked.words)
         ):
             return None
         # A country the question names must be the one a fact about countries is about ("who

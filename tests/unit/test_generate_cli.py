@@ -87,3 +87,27 @@ def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path: Path, case: str)
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_import_review_opens_the_app_on_the_draft(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from quiz_bank.generate.review import DraftReview
+    from tui_app.app import BriefingApp
+    from tui_app.cli import cli
+
+    opened: list[BriefingApp] = []
+    monkeypatch.setattr(BriefingApp, "run", lambda self, *a, **k: opened.append(self))
+    out = tmp_path / "g.yaml"
+    args = [
+        "--db",
+        str(tmp_path / "p.db"),
+        "import",
+        "--review",
+        str(ARTICLES / "school-garden.md"),
+    ]
+    result = CliRunner().invoke(cli, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (app,) = opened
+    assert isinstance(app.pending_review, DraftReview)
+    assert app.pending_review.yaml_path == out and app.briefing_path == out

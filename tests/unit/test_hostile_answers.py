@@ -60,12 +60,13 @@ def test_true_or_false_takes_only_a_clear_word() -> None:
 def test_a_bag_of_words_holding_the_answer_is_not_the_answer() -> None:
     bag = "at main against down Lukashenka missiles drones large-scale"
     correct, feedback = _grade("belarus-leader", bag)
-    assert not correct and "Give just the answer" in feedback
+    # Refused, whichever rule sees it first (words beside the answer that are no part of it).
+    assert not correct and ("Give just the answer" in feedback or "does not fit" in feedback)
     assert not _grade("kinzhal-range", "2000 km hello world tanks")[0]
     # The answer with words of its own question or quote, or one more word, still counts.
     for typed in ("Lukashenka", "Lukashenka, the dictator", "the president of Belarus, Lukashenko"):
         assert _grade("belarus-leader", typed)[0], typed
-    assert _grade("missiles-2022", "approximately 717 missiles")[0]
+    assert _grade("missiles-2022", "definitely 717 missiles")[0]
 
 
 def test_json_lines_out_survive_splitlines() -> None:
