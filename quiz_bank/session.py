@@ -186,7 +186,9 @@ class QuizSession:
 
     def skip(self) -> Outcome:
         question = self._require_current()
-        verdict = Verdict(correct=False, score=0.0, feedback=f"The answer is {question.answer}.")
+        verdict = Verdict(
+            correct=False, score=0.0, feedback=f"The answer is {question.answer}."
+        )
         outcome = Outcome(question, "", verdict, hinted=self.hints_used > 0, skipped=True)
         self._record(outcome, None, exact=False)
         return outcome

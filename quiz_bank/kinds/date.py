@@ -67,8 +67,9 @@ class DateKind:
             problems.append("year")
         if problems:
             return reject(f"Not quite: {right}.", wrong=[typed.shown()])
-        strange = [w for w in unexplained(typed.positive, self._neutral) if not is_hard(w)]
-        strange = [w for w in strange if not is_date_word(w)]
+        # Words of three letters or more: "de", "im", "le" join dates in other languages.
+        strange = [w for w in unexplained(typed.positive, self._neutral) if len(w) > 2]
+        strange = list(dict.fromkeys(w for w in strange if not is_hard(w) and not is_date_word(w)))
         if len(strange) > 1:  # "early March" is fine, a bag of words around a date is not
             shown = " ".join(strange[:6])
             return reject(f"Give just the date; {shown} are not part of it: {right}.", [shown])
