@@ -14,7 +14,7 @@ from briefing_data.models import Briefing
 from briefing_data.safeio import CSV_BYTES, read_user_text
 from quiz_bank.grading import MAX_ANSWER_CHARS
 from quiz_bank.questions import find_question, grade_question
-from quiz_bank.results import spreadsheet_safe
+from quiz_bank.results import printable, spreadsheet_safe
 
 COLUMNS = ("student", "question", "answer")
 OUT_COLUMNS = (*COLUMNS, "correct", "score", "feedback")
@@ -101,7 +101,9 @@ def grade_csv(briefing: Briefing, path: Path, output: Path | None = None) -> Csv
     with out_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=OUT_COLUMNS)
         writer.writeheader()
-        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
+        writer.writerows(
+            {k: spreadsheet_safe(printable(str(v))) for k, v in row.items()} for row in rows
+        )
     return report
 
 

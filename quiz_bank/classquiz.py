@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -12,6 +13,10 @@ from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from briefing_data.safeio import TOML_BYTES, UserFileError, read_user_text
 from quiz_bank.questions import Question, find_question
+
+if TYPE_CHECKING:
+    from quiz_bank.session import QuizSession
+    from quiz_bank.store import Attempt
 
 
 class ClassQuizError(UserError):
@@ -29,6 +34,14 @@ class ClassQuiz(BaseModel):
     seed: int | None = Field(default=None, ge=-(2**63), le=2**63 - 1)
     # Seconds allowed per question; none means no limit.
     time_per_question: int | None = Field(default=None, ge=5, le=3600)
+    # A served student who finished sees their summary again on reload, unless retakes are on.
+    retakes: bool = False
+
+    @property
+    def key(self) -> str:
+        """The quiz's identity in a roster: the same briefing, title and questions."""
+        text = "\n".join([self.briefing, self.title, *self.questions])
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def resolve(self, briefing: Briefing) -> list[Question]:
         if briefing.id != self.briefing:
@@ -80,3 +93,27 @@ def _shown(part: object) -> str:
     """A field name as typed, or quoted when it holds characters a terminal would act on."""
     text = str(part)
     return text if text.isprintable() else repr(text)
+
+
+def resume_session(session: QuizSession, attempts: list[Attempt]) -> QuizSession:
+    """A session that continues after this round's stored answers (see round_attempts):
+    answered questions are not asked again, and the summary counts them."""
+    from quiz_bank.session import Outcome
+    from quiz_bank.verdict import Verdict
+
+    for question, attempt in zip(session.questions, attempts, strict=False):
+        verdict = Verdict(correct=attempt.correct, score=attempt.score, feedback=attempt.feedback)
+        session.outcomes.append(
+            Outcome(
+                question,
+                attempt.answer,
+                verdict,
+                hinted=attempt.hint,
+                skipped=attempt.skipped,
+                overridden=attempt.override,
+                score=attempt.score,
+                attempt_id=attempt.id,
+            )
+        )
+    session.index = len(session.outcomes)
+    return session

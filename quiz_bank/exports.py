@@ -1,6 +1,7 @@
 """Exports of a briefing and its question bank to the tools schools use.
 
-json (the CLI contract), anki (.apkg), gift (Moodle), quizlet (tab-separated), csv, markdown.
+json (the CLI contract), anki (.apkg), gift (Moodle, gift.py), quizlet (tab-separated), csv,
+markdown and html (the printable handout, handout.py).
 """
 
 from __future__ import annotations
@@ -9,44 +10,27 @@ import csv
 import html
 import io
 import json
-import re
 import zlib
 from pathlib import Path
 from typing import Any
 
 from briefing_data.errors import UserError
-from briefing_data.models import Briefing, ListAnswer, NumberAnswer, TextAnswer
-from quiz_bank.questions import LETTERS, Question, question_bank
+from briefing_data.models import Briefing
+from quiz_bank.answer_forms import accepted_answers, typed_answer
+from quiz_bank.gift import gift_escape, to_gift
+from quiz_bank.handout import to_html, to_markdown
+from quiz_bank.questions import question_bank
+from quiz_bank.results import one_line, printable, spreadsheet_safe
 
-FORMATS = ("json", "anki", "gift", "quizlet", "csv", "markdown")
+__all__ = ["accepted_answers", "gift_escape", "to_gift", "to_html", "to_markdown"]
+
+FORMATS = ("json", "anki", "gift", "quizlet", "csv", "markdown", "html")
 # Formats written as bytes to a file (never to a terminal).
 BINARY = frozenset({"anki"})
 
 
 class ExportError(UserError):
     """An export that cannot be made; str() is the one line shown."""
-
-
-def accepted_answers(briefing: Briefing, question: Question) -> list[str]:
-    """Every written form the grader accepts outright for a question (for other tools)."""
-    fact = briefing.fact(question.fact)
-    a = fact.answer
-    if question.form in ("mcq", "tf"):
-        return [question.choices[question.correct_choice or 0]]
-    if question.form == "cloze" and question.blank_item and isinstance(a, ListAnswer):
-        item = next(i for i in a.items if i.key == question.blank_item)
-        return [item.answer, *item.variants]
-    if isinstance(a, TextAnswer):
-        return a.accepted()
-    if isinstance(a, NumberAnswer):
-        value = int(a.value) if a.value == int(a.value) else a.value
-        out = [str(value), f"{value:,}" if isinstance(value, int) else str(value)]
-        if a.unit:
-            out += [f"{value} {a.unit}", *(f"{value} {u}" for u in a.unit_variants)]
-        return list(dict.fromkeys(out))
-    if isinstance(a, ListAnswer):
-        return [a.display()]
-    return [fact.answer_text]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,25 +68,30 @@ def _stable_id(text: str) -> int:
 
 
 def to_anki(briefing: Briefing, path: Path) -> int:
-    """Write an .apkg: one note per recall question, typed answer, evidence and card behind."""
+    """Write an .apkg: one note per fact (its free-text question). The compared field holds
+    the short answer a learner types ("717"); the full answer, why, the quote and the card are
+    on the back."""
     import genanki
 
     model = genanki.Model(
-        _stable_id(f"briefing-model/{briefing.id}"),
+        # v2: the fields changed (a short typed answer, the full answer on the back).
+        _stable_id(f"briefing-model-v2/{briefing.id}"),
         "briefing: typed answer",
         fields=[
             {"name": "Question"},
             {"name": "Answer"},
+            {"name": "Full answer"},
+            {"name": "Explanation"},
             {"name": "Evidence"},
             {"name": "Card"},
-            {"name": "Explanation"},
         ],
         templates=[
             {
                 "name": "Recall",
                 "qfmt": "{{Question}}<br><br>{{type:Answer}}",
-                "afmt": "{{FrontSide}}<hr id=answer><p>{{Explanation}}</p>"
-                "<blockquote>{{Evidence}}</blockquote><p><i>Card: {{Card}}</i></p>",
+                "afmt": "{{FrontSide}}<hr id=answer><p><b>{{Full answer}}</b></p>"
+                "<p>{{Explanation}}</p><blockquote>{{Evidence}}</blockquote>"
+                "<p><i>Card: {{Card}}</i></p>",
             }
         ],
         css=".card { font-family: sans-serif; font-size: 20px; } blockquote { color: #555; }",
@@ -114,15 +103,17 @@ def to_anki(briefing: Briefing, path: Path) -> int:
             continue
         fact = briefing.fact(question.fact)
         card = briefing.card(question.card)
+        fields = [
+            question.prompt,
+            typed_answer(briefing, question),
+            question.answer,
+            fact.explanation,
+            fact.evidence,
+            card.title,
+        ]
         note = genanki.Note(
             model=model,
-            fields=[
-                html.escape(question.prompt),
-                html.escape(question.answer),
-                html.escape(fact.evidence),
-                html.escape(card.title),
-                html.escape(fact.explanation),
-            ],
+            fields=[html.escape(one_line(f)) for f in fields],
             tags=[f"briefing::{briefing.id}", f"card::{card.id}"],
             guid=genanki.guid_for(briefing.id, question.id),
         )
@@ -133,73 +124,7 @@ def to_anki(briefing: Briefing, path: Path) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
-# Moodle GIFT
-
-_GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
-
-
-def gift_escape(text: str) -> str:
-    """GIFT's escapes: a backslash before ~ = # { } : (and before a backslash)."""
-    return _GIFT_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def _gift_question(briefing: Briefing, q: Question) -> str | None:
-    fact = briefing.fact(q.fact)
-    name = f"::{gift_escape(q.id)}::"
-    prompt = gift_escape(q.prompt)
-    feedback = gift_escape(f"{fact.explanation} Source: “{fact.evidence}”".strip())
-    a = fact.answer
-    if q.form == "tf":
-        truth = "TRUE" if q.correct_choice == 0 else "FALSE"
-        return f"{name}{prompt}{{{truth}#{feedback}}}"
-    if q.form == "mcq":
-        options = " ".join(
-            ("=" if i == q.correct_choice else "~") + gift_escape(choice)
-            for i, choice in enumerate(q.choices)
-        )
-        return f"{name}{prompt}{{{options}####{feedback}}}"
-    if isinstance(a, NumberAnswer) and q.form in ("recall", "cloze"):
-        value = int(a.value) if a.value == int(a.value) else a.value
-        return f"{name}{prompt}{{#{value}:0####{feedback}}}"
-    if isinstance(a, ListAnswer) and q.form in ("recall", "list"):
-        # Moodle marks a list as a multiple-answer question: each item earns its share,
-        # each known wrong item takes a share back.
-        weight = _moodle_weight(len(a.items))
-        shares = [f"~%{weight}%{gift_escape(item.answer)}" for item in a.items]
-        shares += [f"~%-{weight}%{gift_escape(w)}" for w in a.wrong[:4]]
-        order = sorted(range(len(shares)), key=lambda i: zlib.crc32(f"{q.id}/{i}".encode()))
-        return f"{name}{prompt}{{{' '.join(shares[i] for i in order)}####{feedback}}}"
-    answers = " ".join(f"={gift_escape(t)}" for t in accepted_answers(briefing, q))
-    return f"{name}{prompt}{{{answers}####{feedback}}}"
-
-
-# The fractions Moodle accepts for a share of the marks.
-_MOODLE_SHARES = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571"}
-
-
-def _moodle_weight(n: int) -> str:
-    return _MOODLE_SHARES.get(n, "10")
-
-
-def to_gift(briefing: Briefing) -> str:
-    parts = [f"// {briefing.title}", "// Exported by briefing; one category per card.", ""]
-    for card in briefing.cards:
-        parts.append(f"$CATEGORY: briefing/{gift_escape(card.title).replace('/', '-')}")
-        parts.append("")
-        for q in question_bank(briefing):
-            if q.card == card.id:
-                text = _gift_question(briefing, q)
-                if text:
-                    parts += [text, ""]
-    return "\n".join(parts)
-
-
-# ---------------------------------------------------------------------------------------------
-# Quizlet, CSV, Markdown
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.replace("\t", " ").split())
+# Quizlet, CSV
 
 
 def to_quizlet(briefing: Briefing) -> str:
@@ -207,7 +132,7 @@ def to_quizlet(briefing: Briefing) -> str:
     lines = []
     for q in question_bank(briefing):
         if q.form == "recall":
-            lines.append(f"{_one_line(q.prompt)}\t{_one_line(q.answer)}")
+            lines.append(f"{one_line(q.prompt)}\t{one_line(q.answer)}")
     return "\n".join(lines) + "\n"
 
 
@@ -215,62 +140,23 @@ CSV_COLUMNS = ("id", "fact", "card", "form", "prompt", "answer", "accepted", "ch
 
 
 def to_csv(briefing: Briefing) -> str:
+    """Every question, one row each; cells a spreadsheet will not run as formulas."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for q in question_bank(briefing):
-        writer.writerow(
-            {
-                "id": q.id,
-                "fact": q.fact,
-                "card": q.card,
-                "form": q.form,
-                "prompt": q.prompt,
-                "answer": q.answer,
-                "accepted": " | ".join(accepted_answers(briefing, q)),
-                "choices": " | ".join(q.choices),
-            }
-        )
+        row = {
+            "id": q.id,
+            "fact": q.fact,
+            "card": q.card,
+            "form": q.form,
+            "prompt": q.prompt,
+            "answer": q.answer,
+            "accepted": " | ".join(accepted_answers(briefing, q)),
+            "choices": " | ".join(q.choices),
+        }
+        writer.writerow({k: spreadsheet_safe(printable(v)) for k, v in row.items()})
     return out.getvalue()
-
-
-PAGE_BREAK = '\n<div style="page-break-after: always"></div>\n'
-
-
-def _md(text: str) -> str:
-    """Text shown literally in Markdown: its special characters escaped."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
-
-
-def to_markdown(briefing: Briefing, forms: tuple[str, ...] = ("recall", "mcq", "tf")) -> str:
-    """A printable handout: the cards, then the quiz, then the answer key on its own page."""
-    lines = [
-        f"# {_md(briefing.title)}",
-        "",
-        f"Source: {_md(briefing.source.title)} ({briefing.source.kind})",
-        "",
-    ]
-    for n, card in enumerate(briefing.cards, 1):
-        lines += [f"## {n}. {_md(card.title)}", "", _md(card.summary), ""]
-        for fact in card.facts:
-            lines += [f"- {_md(fact.statement)}", f"  > {_md(fact.evidence)}"]
-        lines.append("")
-    questions = [q for q in question_bank(briefing) if q.form in forms]
-    lines += [PAGE_BREAK, "# Quiz", ""]
-    for n, q in enumerate(questions, 1):
-        lines.append(f"{n}. {_md(q.prompt)}")
-        for i, choice in enumerate(q.choices):
-            lines.append(f"   - ({LETTERS[i]}) {_md(choice)}")
-        if not q.choices:
-            lines.append("   ______________________________")
-        lines.append("")
-    lines += [PAGE_BREAK, "# Answer key", ""]
-    for n, q in enumerate(questions, 1):
-        answer = q.answer
-        if q.choices and q.correct_choice is not None:
-            answer = f"({LETTERS[q.correct_choice]}) {q.choices[q.correct_choice]}"
-        lines.append(f"{n}. {_md(answer)} — card: {_md(briefing.card(q.card).title)}")
-    return "\n".join(lines) + "\n"
 
 
 def export_text(briefing: Briefing, fmt: str) -> str:
@@ -284,4 +170,6 @@ def export_text(briefing: Briefing, fmt: str) -> str:
         return to_csv(briefing)
     if fmt == "markdown":
         return to_markdown(briefing)
+    if fmt == "html":
+        return to_html(briefing)
     raise ExportError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing_data.models import Briefing
+from quiz_bank.grading import MAX_ANSWER_CHARS
 from quiz_bank.hints import hint_text
 from quiz_bank.marking import answered_text, grade_question
 from quiz_bank.questions import Question
@@ -186,9 +187,7 @@ class QuizSession:
 
     def skip(self) -> Outcome:
         question = self._require_current()
-        verdict = Verdict(
-            correct=False, score=0.0, feedback=f"The answer is {question.answer}."
-        )
+        verdict = Verdict(correct=False, score=0.0, feedback=f"The answer is {question.answer}.")
         outcome = Outcome(question, "", verdict, hinted=self.hints_used > 0, skipped=True)
         self._record(outcome, None, exact=False)
         return outcome
@@ -198,6 +197,9 @@ class QuizSession:
         last = next((o for o in reversed(self.outcomes) if not o.skipped), None)
         if last is None or last.verdict.correct or last.overridden:
             raise ValueError("there is no rejected answer to override")
+        if last.question.choices:
+            # A choice is marked exactly: the grader cannot be wrong there.
+            raise ValueError("a choice question cannot be overridden")
         last.overridden = True
         last.score = HINT_FACTOR if last.hinted else 1.0
         if self.store is not None and last.attempt_id is not None:
@@ -258,7 +260,8 @@ class QuizSession:
                 question=question.id,
                 fact=question.fact,
                 card=question.card,
-                answer=outcome.typed,
+                # What the grader reads, no more: a longer answer is refused, not kept.
+                answer=outcome.typed[:MAX_ANSWER_CHARS],
                 correct=outcome.verdict.correct,
                 score=outcome.score,
                 feedback=outcome.verdict.feedback,

@@ -131,10 +131,11 @@ def cards(context: Context, card_id: str | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "anki", "gift", "quizlet", "csv", "markdown"]),
+    type=click.Choice(["json", "anki", "gift", "quizlet", "csv", "markdown", "html"]),
     default="json",
     show_default=True,
-    help="json (contract), anki (.apkg), gift (Moodle), quizlet, csv, markdown (handout).",
+    help="json (contract), anki (.apkg), gift (Moodle), quizlet, csv, markdown or html (a "
+    "printable handout).",
 )
 @click.option("-o", "--output", metavar="PATH", type=click.Path(path_type=Path), help="Write here.")
 @pass_context
@@ -415,7 +416,8 @@ def stats(context: Context, as_json: bool, student: str | None) -> None:
 @pass_context
 def results(context: Context, fmt: str, student: str | None, output: Path | None) -> None:
     """Every answer in the database, one row per student and question attempt."""
-    from tui_app.reports import results_csv, results_table, write_out
+    from quiz_bank.results import results_csv, results_table
+    from tui_app.reports import write_out
 
     with _open_store(context) as store:
         attempts = store.attempts(student)
@@ -439,9 +441,21 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
     metavar="URL",
     help="The address browsers use when a reverse proxy is in front (https://quiz.example.org).",
 )
+@click.option(
+    "--max-sessions",
+    default=40,
+    show_default=True,
+    type=click.IntRange(1, 500),
+    help="Browser sessions at once (each runs the app: about 60 MB).",
+)
 @pass_context
 def serve(
-    context: Context, host: str, port: int, quiz_path: Path | None, proxy_url: str | None
+    context: Context,
+    host: str,
+    port: int,
+    quiz_path: Path | None,
+    proxy_url: str | None,
+    max_sessions: int,
 ) -> None:
     """Serve the app to browsers (each its own session, one shared database)."""
     from quiz_bank.classquiz import load_class_quiz
@@ -461,15 +475,18 @@ def serve(
         quiz=quiz_path,
         title=title,
         url=proxy_url,
+        max_sessions=max_sessions,
     )
+    url = (proxy_url or public_url(host, port)).rstrip("/")
     where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
     from quiz_bank.store import redact
 
-    click.echo(
-        f"Serving {title!r} on {proxy_url or public_url(host, port)} ({where}); "
-        f"answers go to {redact(context.db_path)}"
-    )
-    click.echo("Press Ctrl+C to stop.")
+    click.echo(f"Serving {title!r} on {url} ({where}); answers go to {redact(context.db_path)}")
+    if server.join_code:
+        click.echo(f"Join code for the board: {server.join_code}")
+    click.echo(f"Teacher's view (keep it private): {url}/?teacher={server.teacher_token}")
+    click.echo(f"At most {max_sessions} sessions at once. Press Ctrl+C to stop.")
+    sys.stdout.flush()
     try:
         server.serve()
     except OSError as exc:  # the port is taken, or the address is not this machine's

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -92,6 +93,12 @@ class ProgressStore:
                 f"made by a newer briefing (schema {version}, this one knows {SCHEMA_VERSION})"
             )
         tables = self._db.tables()
+        for _ in range(SCHEMA_VERSION + 2):
+            # Another host may be migrating step by step: read the tables of one version.
+            again = self._db.version()
+            if again == version:
+                break
+            version, tables = again, self._db.tables()
         expected = TABLES.get(version)
         if expected is None or tables != expected:
             raise self._db.unusable("it holds tables of another program")
@@ -125,6 +132,17 @@ class ProgressStore:
                 except StoreError as exc:
                     raise StoreError(f"{exc}{NOT_SAVED}") from None
         raise AssertionError("unreachable")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Callable[..., list[tuple[Any, ...]]]]:
+        """One transaction on the tables kept beside the store's (the class roster): yields
+        execute(sql, args), `?` placeholders on both backends."""
+        with self._lock, self._db.transaction():
+            yield self._db.execute
+
+    def rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """A read of the tables kept beside the store's (the class roster)."""
+        return self._rows(sql, args)
 
     def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:

@@ -286,7 +286,7 @@ async def test_teacher_results_refresh_as_answers_land(make_app, tmp_path: Path)
         await wait_for_workers(app)
         await pilot.pause()
         text = screen_text(app)
-        assert "1. zoe" in text and "Overrides to review (1)" in text and "“hangars”" in text
+        assert "1. zoe" in text and "Counted by override (1)" in text and "“hangars”" in text
 
 
 async def test_command_palette_starts_a_quiz_on_a_card(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -10,11 +10,13 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
 
-from quiz_bank.store import ProgressStore
+from quiz_bank.store import SCHEMA_VERSION, ProgressStore
 from tui_app.serve import app_command
 
 Target = Path | str
@@ -70,7 +72,10 @@ def test_a_class_quiz_review_stats_and_results_on_both_backends(
     review = briefing("review", "--plain", "--student", "ana", env={"BRIEFING_DB": db})
     assert review.returncode == 0 and "Nothing is due for ana" in review.stdout
     migrated = briefing("db", "migrate", env={"BRIEFING_DB": db})
-    assert migrated.returncode == 0 and "schema up to date (1); 4 attempts" in migrated.stdout
+    assert (
+        migrated.returncode == 0
+        and f"schema up to date ({SCHEMA_VERSION}); 4 attempts" in migrated.stdout
+    )
 
 
 def test_db_copy_moves_a_class_to_postgresql_and_back(pg_uri: str, tmp_path: Path) -> None:
@@ -90,7 +95,7 @@ def test_db_copy_moves_a_class_to_postgresql_and_back(pg_uri: str, tmp_path: Pat
             )
         store.mark_override(1, 1.0)
     fresh = briefing("--db", pg_uri, "db", "migrate")
-    assert fresh.returncode == 0 and "schema 0 -> 1 (1); 0 attempts" in fresh.stdout
+    assert fresh.returncode == 0 and "schema 0 -> 2 (2); 0 attempts" in fresh.stdout
     first = briefing("db", "copy", str(laptop), pg_uri)
     assert first.returncode == 0, first.stderr
     assert "Copied 3 of 3 attempts (0 already there) and 3 learners" in first.stdout
@@ -152,22 +157,43 @@ def test_serve_behind_a_proxy_keeps_the_password_out_of_output_and_command_lines
         stderr=subprocess.PIPE,
         text=True,
     )
-    page = ""
+    page = join_page = ""
+    banner: list[str] = []
+    base = f"http://127.0.0.1:{port}"
+    # What a browser sends through the proxy: the proxy's host name and origin.
+    proxied = {"Host": "quiz.example.org", "Origin": "https://quiz.example.org"}
     try:
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
-                    page = answer.read().decode()
+                with urllib.request.urlopen(f"{base}/", timeout=5) as answer:
+                    join_page = answer.read().decode()
                 break
             except OSError:
                 time.sleep(0.2)
+        form = urllib.parse.urlencode({"name": "Pia Proxy", "class_code": "x"}).encode()
+        try:  # behind a proxy the class needs the join code on the board
+            urllib.request.urlopen(urllib.request.Request(f"{base}/join", form, proxied))
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 403
+        banner = [proc.stdout.readline() for _ in range(2)]  # type: ignore[union-attr]
+        code = banner[1].split(": ", 1)[1].strip()
+        form = urllib.parse.urlencode({"name": "Pia Proxy", "class_code": code}).encode()
+        with urllib.request.urlopen(urllib.request.Request(f"{base}/join", form, proxied)) as r:
+            cookie = r.headers["Set-Cookie"].split(";", 1)[0]
+        with urllib.request.urlopen(
+            urllib.request.Request(
+                f"{base}/", headers={"Host": "quiz.example.org", "Cookie": cookie}
+            )
+        ) as answer:
+            page = answer.read().decode()
     finally:
         proc.terminate()
         out, err = proc.communicate(timeout=30)
+        out = "".join(banner) + out
+    assert banner[1].startswith("Join code") and 'name="class_code"' in join_page
     # The page tells browsers to open their WebSocket through the proxy, not to this host.
     assert 'data-session-websocket-url="wss://quiz.example.org/ws"' in page, out + err
     assert "answers go to postgresql://postgres@" in out, out + err
-    assert "tui_app --ask-name" in out  # textual-serve prints the session command: no URI in it
     assert "s3cret" not in out + err
 
 

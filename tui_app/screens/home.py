@@ -110,8 +110,6 @@ class HomeScreen(Screen[None]):
         elif where == "progress":
             app.open_progress()  # type: ignore[attr-defined]
         elif where == "results":
-            from tui_app.screens.results import ResultsScreen
-
-            app.push_screen(ResultsScreen())
+            app.open_results()  # type: ignore[attr-defined]
         elif where == "help":
             app.action_help()  # type: ignore[attr-defined]

@@ -14,7 +14,17 @@ from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Stat
 from textual.widgets.option_list import Option
 
 from quiz_bank.questions import LETTERS
+from quiz_bank.results import printable
 from quiz_bank.session import Outcome, QuizSession
+
+
+def summary_screen(session: QuizSession, *, locked: bool) -> Screen[None]:
+    """The end of a quiz; a class session's shows the student's own answers and nothing more."""
+    if locked:
+        from tui_app.screens.classroom import ClassSummaryScreen
+
+        return ClassSummaryScreen(session)
+    return SummaryScreen(session)
 
 
 class QuizScreen(Screen[None]):
@@ -50,6 +60,23 @@ class QuizScreen(Screen[None]):
             yield Static(id="evidence")
         yield Footer()
 
+    @property
+    def locked(self) -> bool:
+        return bool(getattr(self.app, "locked", False))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave" and self.locked:
+            return False
+        if action == "override":
+            # Offered after a verdict only, and never on a choice: the grader cannot be wrong.
+            question = self._verdict_question()
+            return question is not None and not question.choices
+        return True
+
+    def _verdict_question(self):  # type: ignore[no-untyped-def]
+        outcomes = self.session.outcomes
+        return outcomes[-1].question if self.showing_verdict and outcomes else None
+
     def on_mount(self) -> None:
         self.show_question()
         if self.session.time_limit:
@@ -73,7 +100,7 @@ class QuizScreen(Screen[None]):
     def show_question(self) -> None:
         session = self.session
         if session.done:
-            self.app.switch_screen(SummaryScreen(session))
+            self.app.switch_screen(summary_screen(session, locked=self.locked))
             return
         question = session.current
         assert question is not None
@@ -107,6 +134,7 @@ class QuizScreen(Screen[None]):
             answer.disabled = False
             answer.focus()
         self._progress()
+        self.refresh_bindings()
 
     def show_outcome(self, outcome: Outcome) -> None:
         self.busy = False
@@ -126,25 +154,28 @@ class QuizScreen(Screen[None]):
         typed = outcome.typed
         if outcome.question.choices and typed in LETTERS:
             typed = f"{typed}) {outcome.question.choices[LETTERS.index(typed)]}"
-        typed = f"You answered: {typed}\n" if typed else ""
+        typed = f"You answered: {printable(typed)}\n" if typed else ""
+        may_override = not (verdict.correct or outcome.skipped or outcome.question.choices)
+        requests = self.app.served is not None and self.app.served.overrides_are_requests  # type: ignore[attr-defined]
+        override_hint = (
+            "; ctrl+r to ask your teacher to count it."
+            if requests
+            else "; ctrl+r if you were right after all."
+        )
         panel.update(
             Content.assemble(
                 (mark + extra, style),
                 "\n",
                 typed,
                 verdict.feedback,
-                "\nPress Enter for the next question"
-                + (
-                    "; ctrl+r if you were right after all."
-                    if not verdict.correct and not outcome.skipped
-                    else "."
-                ),
+                "\nPress Enter for the next question" + (override_hint if may_override else "."),
             )
         )
         fact = self.session.briefing.fact(outcome.question.fact)
         self.query_one("#evidence", Static).update(Content(f"Source: “{fact.evidence}”"))
         self.query_one("#answer", Input).disabled = False
         self._progress()
+        self.refresh_bindings()
         if outcome.question.choices:
             self.query_one("#choices", OptionList).focus()
         else:
@@ -213,6 +244,14 @@ class QuizScreen(Screen[None]):
     def action_override(self) -> None:
         if not self.showing_verdict:
             return
+        question = self._verdict_question()
+        if question is not None and question.choices:
+            self.notify("A choice is marked exactly: there is nothing to override.")
+            return
+        served = self.app.served  # type: ignore[attr-defined]
+        if served is not None and served.overrides_are_requests:
+            self.request_override()
+            return
         from quiz_bank.store import StoreError
 
         try:
@@ -233,13 +272,37 @@ class QuizScreen(Screen[None]):
         )
         self._progress()
 
+    def request_override(self) -> None:
+        """A served student's "I was right" goes to the teacher, who accepts or rejects it."""
+        last = self.session.outcomes[-1]
+        roster = self.app.roster  # type: ignore[attr-defined]
+        if last.verdict.correct or last.skipped or last.attempt_id is None or roster is None:
+            self.notify("Only an answer just marked wrong can be sent to your teacher.")
+            return
+        from quiz_bank.store import StoreError
+
+        try:
+            roster.request_override(last.attempt_id, self.session.learner, last.question.id)
+        except StoreError as exc:
+            self.store_failed(str(exc))
+            return
+        self.query_one("#verdict", Static).update(
+            Content.assemble(
+                ("⚑ Sent to your teacher", "bold"),
+                "\nYour teacher will accept or reject “I was right”; the mark stays as it is"
+                " until then.\nPress Enter for the next question.",
+            )
+        )
+
     def action_next(self) -> None:
         if self.showing_verdict:
             self.show_question()
 
     def action_leave(self) -> None:
-        if self.session.outcomes:
-            self.app.switch_screen(SummaryScreen(self.session))
+        if self.locked:
+            self.notify("A class quiz cannot be left: answer, or skip with ctrl+s.")
+        elif self.session.outcomes:
+            self.app.switch_screen(summary_screen(self.session, locked=False))
         else:
             self.app.pop_screen()
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 TEMPLATES = Path(__file__).parent / "templates"
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def statics_path() -> Path:
@@ -20,19 +21,21 @@ def statics_path() -> Path:
     return Path(textual_serve.__file__).parent / "static"
 
 
-def app_command(db: Path | str, briefing: Path | None, quiz: Path | None) -> str:
-    """The command each browser session runs: the app, asking the student's name first.
+def app_command(
+    db: Path | str, briefing: Path | None, quiz: Path | None, student: str | None = None
+) -> str:
+    """The command a browser session runs: the app, or a student's class quiz.
 
     A PostgreSQL URI is not put on the command line (process lists and logs would show its
     password): the sessions inherit it in BRIEFING_DB instead, see `make_server`.
     """
-    parts = [sys.executable, "-m", "tui_app", "--ask-name"]
+    parts = [sys.executable, "-m", "tui_app"]
     if isinstance(db, Path):
-        parts[3:3] = ["--db", str(db.resolve())]
+        parts += ["--db", str(db.resolve())]
     if briefing is not None:
         parts += ["--briefing", str(briefing.resolve())]
-    if quiz is not None:
-        parts += ["quiz", "--from", str(quiz.resolve())]
+    if quiz is not None and student is not None:
+        parts += ["quiz", "--from", str(quiz.resolve()), f"--student={student}"]
     return shlex.join(parts)
 
 
@@ -44,23 +47,42 @@ def make_server(
     briefing: Path | None,
     quiz: Path | None,
     title: str,
+    max_sessions: int,
     url: str | None = None,
 ):  # type: ignore[no-untyped-def]
-    """The server; `url` is the proxy's address when one is in front (the page's WebSocket)."""
-    from textual_serve.server import Server
+    """The classroom server (see server.py); a class quiz is loaded and checked by the caller.
+    `url` is the proxy's address when one is in front (the page's WebSocket)."""
+    from quiz_bank.classquiz import load_class_quiz
+    from tui_app.serve.server import ClassroomServer
 
     if not isinstance(db, Path):
-        os.environ["BRIEFING_DB"] = db  # textual-serve's sessions inherit the environment
-
-    return Server(
-        app_command(db, briefing, quiz),
+        # A PostgreSQL URI is not put on a command line (process lists would show its
+        # password): the sessions inherit it in BRIEFING_DB.
+        os.environ["BRIEFING_DB"] = db
+    class_quiz = load_class_quiz(quiz) if quiz is not None else None
+    # Anyone who can reach a server open to the network needs the code on the board.
+    join_code = None if host in LOOPBACK_HOSTS and url is None else new_join_code()
+    return ClassroomServer(
         host=host,
         port=port,
-        title=title,
         public_url=(url or public_url(host, port)).rstrip("/"),
+        proxied=url is not None,
         statics_path=statics_path(),
-        templates_path=TEMPLATES,
+        db=db,
+        briefing=briefing,
+        quiz_path=quiz,
+        quiz=class_quiz,
+        title=title,
+        max_sessions=max_sessions,
+        join_code=join_code,
     )
+
+
+def new_join_code() -> str:
+    from quiz_bank.classroster import new_code
+
+    code = new_code(8)
+    return f"{code[:4]}-{code[4:]}"
 
 
 def public_url(host: str, port: int) -> str:

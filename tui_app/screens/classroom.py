@@ -1,0 +1,64 @@
+"""The end of a class quiz: the student's score and own answers, and no way out of the session.
+
+It shows no card, statement or answer key (classmates may still be answering), and Escape
+leaves nothing: the session ends when the browser tab closes.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quiz_bank.questions import LETTERS
+from quiz_bank.results import one_line
+from quiz_bank.session import Outcome, QuizSession
+
+
+def _mark(outcome: Outcome) -> str:
+    if outcome.skipped:
+        return "→ skipped"
+    if outcome.verdict.correct or outcome.overridden:
+        return "✓ right"
+    if outcome.verdict.score > 0:
+        return f"◐ {outcome.verdict.score:.0%}"
+    return "✗ not right"
+
+
+def _typed(outcome: Outcome) -> str:
+    typed = outcome.typed
+    choices = outcome.question.choices
+    if choices and typed in LETTERS and LETTERS.index(typed) < len(choices):
+        typed = f"{typed}) {choices[LETTERS.index(typed)]}"
+    return one_line(typed)[:80]
+
+
+class ClassSummaryScreen(Screen[None]):
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        s = self.session.summary()
+        yield Header()
+        head = (
+            f"Class quiz finished, {self.session.learner}: {s.correct} right of {s.answered} "
+            f"answered ({s.score:g} points"
+            + (f", {s.skipped} skipped" if s.skipped else "")
+            + f"), {s.total} questions."
+        )
+        with VerticalScroll(id="summary"):
+            yield Static(Content(one_line(head)), classes="card-title")
+            lines = [
+                f"{n:>2}. {_mark(o):<12} {one_line(o.question.prompt)}\n"
+                f"    you answered: {_typed(o) or '(nothing)'}"
+                for n, o in enumerate(self.session.outcomes, 1)
+            ]
+            yield Static(Content("\n".join(lines)), id="class-answers")
+            yield Static(
+                Content("Your answers are with your teacher. You can close this tab."),
+                classes="heading",
+            )
+        yield Footer()
