@@ -117,6 +117,13 @@ def _numeric_date(a: int, b: int, y: int) -> tuple[int, int, int] | None:
     return day, month, year
 
 
+def is_date_word(word: str) -> bool:
+    """A month (March, Mar, Sept, marzo) or a season (fall, autumn), as a normalised word."""
+    if word in _MONTH_WORDS or word in SEASON_WORDS:
+        return True
+    return word.isalpha() and len(word) > 3 and foreign_month(word) is not None
+
+
 _MAX_DIGITS = 9
 
 

@@ -18,9 +18,12 @@ def settings_file() -> Path:
 
 def load_settings(path: Path | None = None) -> dict[str, object]:
     path = path or settings_file()
+    from briefing_data.safeio import SETTINGS_BYTES, read_user_text
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        # The safe reader: a FIFO or a device in its place must not hang or fill the app.
+        data = json.loads(read_user_text(path, SETTINGS_BYTES))
+    except (OSError, ValueError, RecursionError):  # UserFileError is a ValueError
         return {}
     return data if isinstance(data, dict) else {}
 

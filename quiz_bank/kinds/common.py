@@ -5,10 +5,13 @@ from __future__ import annotations
 import random
 import re
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing_data.models import Briefing
+from quiz_bank.normalize import FILLER
 from quiz_bank.verdict import Verdict
+from quiz_bank.wordmatch import verb_stem
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,18 @@ class GradeContext:
     briefing: Briefing | None = None
     # "Name at least K": how many list items make a full answer.
     required: int | None = None
+
+
+def unexplained(words: Iterable[str], neutral: frozenset[str]) -> list[str]:
+    """Content words that neither the answer nor the fact's own text explains.
+
+    A one-answer fact is answered by its answer, perhaps with words of its question, its
+    statement or its quote around it (in any form: "repairs" for "repairing"); a bag of
+    unrelated words that happens to hold the answer is not. Text answers allow as many such
+    words as the answer has, figures and dates one.
+    """
+    stems = {verb_stem(w) for w in neutral}
+    return [w for w in words if w not in FILLER and w not in neutral and verb_stem(w) not in stems]
 
 
 def verdict(**fields: object) -> Verdict:

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import random
 
 from briefing_data.models import MONTHS, Briefing, DateAnswer, DateRangeAnswer, DateValue, FactBase
 from quiz_bank.answer import TypedAnswer
-from quiz_bank.kinds.common import Blank, GradeContext, Swap, find_span, no_answer, reject, verdict
+from quiz_bank.dates import is_date_word
+from quiz_bank.kinds.common import (
+    Blank,
+    GradeContext,
+    Swap,
+    find_span,
+    no_answer,
+    reject,
+    unexplained,
+    verdict,
+)
+from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
+from quiz_bank.wordmatch import is_hard
 
 
 class DateKind:
@@ -54,6 +67,12 @@ class DateKind:
             problems.append("year")
         if problems:
             return reject(f"Not quite: {right}.", wrong=[typed.shown()])
+        # Words of three letters or more: "de", "im", "le" join dates in other languages.
+        strange = [w for w in unexplained(typed.positive, self._neutral) if len(w) > 2]
+        strange = list(dict.fromkeys(w for w in strange if not is_hard(w) and not is_date_word(w)))
+        if len(strange) > 1:  # "early March" is fine, a bag of words around a date is not
+            shown = " ".join(strange[:6])
+            return reject(f"Give just the date; {shown} are not part of it: {right}.", [shown])
         if want_years and not seen.years and not a.year_optional:
             return reject(f"Right, but which year? {right[0].upper()}{right[1:]}.", wrong=[])
         return verdict(
@@ -63,6 +82,12 @@ class DateKind:
             feedback=f"Correct ({a.display()}).",
             exact=bool(seen.years) or a.year_optional,
         )
+
+    @functools.cached_property
+    def _neutral(self) -> frozenset[str]:
+        """Words of the fact's own text: said around a date, they are no extra claim."""
+        f = self.fact
+        return frozenset(tokens(" ".join([f.question, f.statement, f.evidence])))
 
     # -- what the answer is --------------------------------------------------------------------
 

@@ -9,7 +9,16 @@ from decimal import Decimal
 
 from briefing_data.models import MAX_FIGURE, Briefing, FactBase, NumberAnswer
 from quiz_bank.answer import TypedAnswer
-from quiz_bank.kinds.common import Blank, GradeContext, Swap, find_span, no_answer, reject, verdict
+from quiz_bank.kinds.common import (
+    Blank,
+    GradeContext,
+    Swap,
+    find_span,
+    no_answer,
+    reject,
+    unexplained,
+    verdict,
+)
 from quiz_bank.normalize import FILLER, normal_word, tokens
 from quiz_bank.verdict import Verdict
 
@@ -115,8 +124,8 @@ class NumberKind:
             upper and a.qualifier in ("up to", "exactly")
         ):
             return reject(f"Right number, but {right}.", wrong=[typed.raw.strip()])
-        strange = [w for w in words if w not in self._neutral and not _NUMBERISH.match(w)]
-        strange = [w for w in strange if w not in allowed and w not in _UNIT_WORDS | FILLER]
+        strange = [w for w in unexplained(words, self._neutral) if not _NUMBERISH.match(w)]
+        strange = [w for w in strange if w not in allowed and w not in _UNIT_WORDS]
         if len(strange) > 1:  # one word more ("approximately") is fine, a bag of words is not
             shown = " ".join(strange[:6])
             return reject(f"Give just the figure; {shown} are not part of it: {right}.", [shown])

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from briefing_data.models import Briefing, FactBase
 from quiz_bank.answer import positive_chunks
+from quiz_bank.kinds.common import unexplained as common_unexplained
+from quiz_bank.kinds.entities import entity_words
 from quiz_bank.kinds.implied import implied_forms
 from quiz_bank.lexicon import countries_in, country_words, is_common_word
 from quiz_bank.normalize import FILLER, fold, tokens
@@ -64,21 +66,6 @@ def synonym_map(groups: list[list[str]]) -> dict[str, str]:
 def key_form(text: str, synonyms: dict[str, str]) -> Form:
     words = [synonyms.get(w, w) for chunk in positive_chunks(fold(text)) for w in chunk]
     return tuple(w for w in words if w not in FILLER)
-
-
-def entity_words(briefing: Briefing | None, fact: FactBase) -> frozenset[str]:
-    """Words naming things elsewhere in the briefing: a typo landing on one is not honest."""
-    if briefing is None:
-        return frozenset()
-    from quiz_bank.kinds import kind_of
-
-    words: set[str] = set()
-    for other in briefing.facts():
-        if other.id == fact.id:
-            continue
-        for text in kind_of(other).entity_names():
-            words.update(w for w in tokens(text) if len(w) > 2)
-    return frozenset(words)
 
 
 def build_key(
@@ -356,4 +343,4 @@ def unexplained(words: list[str], taken: list[int], key: WordKey) -> list[str]:
     quote around it; a bag of unrelated words that happens to hold the answer is not.
     """
     used = set(taken)
-    return [w for i, w in enumerate(words) if i not in used and w not in key.neutral]
+    return common_unexplained([w for i, w in enumerate(words) if i not in used], key.neutral)

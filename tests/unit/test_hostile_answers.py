@@ -143,3 +143,43 @@ def test_quiz_plain_survives_huge_numbers_and_bad_bytes(tmp_path: Path) -> None:
     result = _run(["quiz", "--plain", "--questions", qids], stdin, tmp_path)
     assert result.returncode == 0, result.stderr
     assert b"Score: " in result.stdout and result.stderr == b""
+
+
+def test_entity_words_come_from_an_index_built_once() -> None:
+    """The per-briefing index gives each fact exactly the words of the other facts' names."""
+    from quiz_bank.kinds import kind_of
+    from quiz_bank.kinds.entities import entity_words
+    from quiz_bank.normalize import tokens
+
+    for fact in BRIEFING.facts():
+        expected: set[str] = set()
+        for other in BRIEFING.facts():
+            if other.id != fact.id:
+                for text in kind_of(other).entity_names():
+                    expected.update(w for w in tokens(text) if len(w) > 2)
+        assert entity_words(BRIEFING, fact) == expected, fact.id
+
+
+def test_a_served_session_records_hostile_answers_and_goes_on(tmp_path: Path) -> None:
+    """The browser quiz drives a QuizSession with a store: each answer is graded and kept."""
+    from quiz_bank.session import QuizSession, select_questions
+    from quiz_bank.store import ProgressStore
+
+    qids = ["missiles-2022", "kinzhal-range", "springboard-since", "belarus-leader/tf-1"]
+    answers = [NINES, ARABIC_INDIC, "9" * 5000, "maybe yes"]
+    with ProgressStore(tmp_path / "progress.db") as store:
+        session = QuizSession(
+            BRIEFING, select_questions(BRIEFING, ids=qids), store=store, learner="ana"
+        )
+        for typed in answers:
+            outcome = session.answer(typed)
+            assert not outcome.verdict.correct
+        assert session.done
+        assert len(store.attempts("ana")) == len(answers)
+
+
+def test_a_bag_of_words_around_a_date_is_not_the_date() -> None:
+    assert not _grade("repairs-since", "main down autumn 2022 missiles drones tanks")[0]
+    for typed in ("autumn 2022", "since the fall of 2022", "fall 2022, when repairs started"):
+        assert _grade("repairs-since", typed)[0], typed
+    assert _grade("iran-visit-dates", "12.03.2023 - 13.03.2023")[0]

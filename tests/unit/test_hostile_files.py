@@ -157,3 +157,15 @@ def test_special_toml_files_are_refused(tmp_path: Path) -> None:
         load_class_quiz(fifo)
     with pytest.raises(ClassQuizError, match="no such class quiz file"):
         load_class_quiz(tmp_path / "missing.toml")
+
+
+def test_a_hostile_settings_file_only_costs_the_settings(tmp_path: Path) -> None:
+    from tui_app.settings import load_settings
+
+    os.mkfifo(tmp_path / "fifo.json")
+    (tmp_path / "deep.json").write_text("[" * 100_000, encoding="utf-8")
+    (tmp_path / "good.json").write_text('{"theme": "x"}', encoding="utf-8")
+    assert load_settings(tmp_path / "fifo.json") == {}
+    assert load_settings(tmp_path / "deep.json") == {}
+    assert load_settings(tmp_path) == {}
+    assert load_settings(tmp_path / "good.json") == {"theme": "x"}
