@@ -54,14 +54,14 @@ def _students(target: str, names: list[str], questions: int, start_at: float) ->
     return timings
 
 
-def run(target: str, students: int, questions: int) -> str:
+def run(target: str, students: int, questions: int, start_in: float = 3.0) -> str:
     from quiz_bank.store import ProgressStore, as_target
 
     ProgressStore(as_target(target)).close()  # migrate once, as `briefing serve` does at start
     names = [f"student-{i:03d}" for i in range(students)]
     shares = [names[i :: HOSTS * PROCESSES_PER_HOST] for i in range(HOSTS * PROCESSES_PER_HOST)]
     pools = [ProcessPoolExecutor(PROCESSES_PER_HOST) for _ in range(HOSTS)]
-    start_at = time.time() + 3.0  # every worker imported and connected before the bell
+    start_at = time.time() + start_in  # every worker imported and connected before the bell
     futures = [
         pools[i % HOSTS].submit(_students, target, share, questions, start_at)
         for i, share in enumerate(shares)
@@ -103,10 +103,16 @@ def main() -> None:
     parser.add_argument("questions", nargs="?", type=int, default=20)
     parser.add_argument("--postgres", metavar="URI", help="an empty PostgreSQL database to fill")
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument(
+        "--start-in", type=float, default=3.0, metavar="S", help="seconds to get ready (3)"
+    )
     args = parser.parse_args()
     print(f"{HOSTS} hosts x {PROCESSES_PER_HOST} processes, one session per student")
     with tempfile.TemporaryDirectory() as tmp:
-        print("sqlite:     " + run(str(Path(tmp) / "class.db"), args.students, args.questions))
+        print(
+            "sqlite:     "
+            + run(str(Path(tmp) / "class.db"), args.students, args.questions, args.start_in)
+        )
         if args.sqlite_only:
             return
         server = None
@@ -114,7 +120,7 @@ def main() -> None:
         if uri is None:
             uri, server = _postgres(Path(tmp))
         try:
-            print("postgresql: " + run(uri, args.students, args.questions))
+            print("postgresql: " + run(uri, args.students, args.questions, args.start_in))
         finally:
             if server is not None:
                 server.cleanup()  # type: ignore[attr-defined]

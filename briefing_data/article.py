@@ -93,10 +93,10 @@ def split_sections(raw: str, headings: list[str]) -> list[Section]:
     A heading matches a line whose cleaned text equals it, ignoring case, quotes and a trailing
     colon, so "Related:" is found by the heading "Related".
     """
-    from briefing_data.textfold import fold
+    from briefing_data.textfold import fold_typography
 
     def key(text: str) -> str:
-        return fold(text).replace('"', "").rstrip(":").strip().lower()
+        return fold_typography(text).replace('"', "").rstrip(":").strip().lower()
 
     wanted = {key(h): h for h in headings}
     sections: list[Section] = []

@@ -14,7 +14,15 @@ from pydantic import ValidationError
 from briefing_data.article import clean_text
 from briefing_data.errors import UserError
 from briefing_data.models import Briefing
-from briefing_data.textfold import fold
+from briefing_data.safeio import (
+    ARTICLE_BYTES,
+    BRIEFING_BYTES,
+    UserFileError,
+    is_inside,
+    read_user_text,
+)
+from briefing_data.shape import check_shape, check_text
+from briefing_data.textfold import fold_typography
 
 BUILTIN_NAME = "belarus-rear-base.yaml"
 
@@ -30,6 +38,19 @@ def builtin_path() -> Path:
 class _LineLoader(yaml.SafeLoader):
     """A safe loader that remembers the line of every mapping and sequence item."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            # A value YAML resolves but Python cannot hold (year 0, a 10,000-digit integer).
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this value ({_one_line(exc)})", node.start_mark
+            ) from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
+
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     loader.flatten_mapping(node)
@@ -37,6 +58,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     lines: dict[Any, int] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool | type(None)):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be plain text", key_node.start_mark
+            )
         if key in mapping:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -122,27 +147,34 @@ def _error(path: Path, data: Any, loc: Sequence[int | str], message: str) -> Bri
     return BriefingError(f"{_where(path, line, card, fact)}: {field}: {message}")
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_briefing_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BriefingError(f"{path}: no such briefing file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BriefingError(f"{path}: cannot read the briefing file ({exc})") from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
+        return read_user_text(path, BRIEFING_BYTES)
+    except UserFileError as exc:
+        if exc.missing:
+            raise BriefingError(f"{path}: no such briefing file") from None
+        raise BriefingError(str(exc)) from None
+
+
+def _yaml_error(path: Path, exc: yaml.YAMLError) -> BriefingError:
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
         problem = exc.problem or exc.context or "invalid YAML"
-        raise BriefingError(f"{path}{line}: not valid YAML: {problem}") from None
+        return BriefingError(f"{path}{line}: not valid YAML: {_one_line(Exception(problem))}")
+    return BriefingError(f"{path}: not valid YAML: {_one_line(exc)}")
+
+
+def _read_yaml(path: Path, text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
-        raise BriefingError(f"{path}: not valid YAML: {exc}") from None
+        raise _yaml_error(path, exc) from None
 
 
 def _check_cross_references(path: Path, data: Any, briefing: Briefing, article: str) -> None:
     """What a single model cannot see: unique fact ids across cards, evidence in the article."""
-    haystacks = (fold(article), fold(clean_text(article)))
+    haystacks = (fold_typography(article), fold_typography(clean_text(article)))
     seen: dict[str, str] = {}
     for ci, card in enumerate(briefing.cards):
         for fi, fact in enumerate(card.facts):
@@ -155,7 +187,7 @@ def _check_cross_references(path: Path, data: Any, briefing: Briefing, article: 
                     f"fact id {fact.id!r} is used twice (also in card '{seen[fact.id]}')",
                 )
             seen[fact.id] = card.id
-            quote = fold(fact.evidence)
+            quote = fold_typography(fact.evidence)
             if not any(quote in hay for hay in haystacks):
                 raise _error(path, data, [*loc, "evidence"], "quote not found in the article")
 
@@ -185,34 +217,57 @@ def load_briefing(path: str | Path | None = None) -> Briefing:
     with a loader that remembers lines, so the error can name the line.
     """
     path = Path(path) if path is not None else builtin_path()
+    text = _read_briefing_text(path)
+    try:
+        # Depth, aliases, duplicate keys and overlong numbers, before anything is built.
+        problem = check_shape(text)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(path, exc) from None
+    if problem is not None:
+        line, message = problem
+        raise BriefingError(f"{path}:{line}: {message}")
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
-            return _load(path, yaml.load(path.read_text(encoding="utf-8"), Loader=fast))
-        except (BriefingError, ValidationError, yaml.YAMLError, OSError, UnicodeDecodeError):
-            pass
-    return _load(path, _read_yaml(path))
+            return _load(path, yaml.load(text, Loader=fast))
+        except (BriefingError, yaml.YAMLError, ValueError, TypeError, OverflowError):
+            pass  # read again below, with lines, to say where
+    return _load(path, _read_yaml(path, text))
 
 
 def _load(path: Path, data: Any) -> Briefing:
     if not isinstance(data, dict):
         raise BriefingError(f"{path}:1: the briefing file must be a mapping with id, title, cards")
+    bad_text = check_text(data)
+    if bad_text is not None:
+        loc, message = bad_text
+        raise _error(path, data, loc, message)
     _check_card_ids(path, data)
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise _error(path, data, first["loc"], _message(first)) from None
-    source = (path.parent / briefing.source.file).resolve()
-    try:
-        article = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        raise _error(
-            path, data, ["source", "file"], f"cannot read the article {briefing.source.file!r}"
-        ) from None
+    article = _read_article(path, data, briefing.source.file)
     _check_cross_references(path, data, briefing, article)
     briefing._article = article
     return briefing
+
+
+def _read_article(path: Path, data: Any, name: str) -> str:
+    """The article beside the briefing: a regular file inside the briefing's folder."""
+    folder = path.parent
+    source = folder / name
+    if not is_inside(source, folder):
+        raise _error(
+            path, data, ["source", "file"], f"the article {name!r} is outside the briefing's folder"
+        )
+    try:
+        return read_user_text(source, ARTICLE_BYTES)
+    except UserFileError as exc:
+        raise _error(
+            path, data, ["source", "file"], f"cannot read the article {name!r}: {exc.reason}"
+        ) from None
 
 
 @functools.cache

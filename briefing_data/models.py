@@ -9,6 +9,19 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+
+# Limits on every field: far above any real briefing, low enough that generating, grading
+# and exporting a hostile one stays quick (the work grows with these sizes).
+Name = Annotated[str, Field(min_length=1, max_length=200)]  # an answer, a title, a unit
+Word = Annotated[str, Field(max_length=100)]
+Sentence = Annotated[str, Field(min_length=1, max_length=1000)]  # a question, a statement
+Passage = Annotated[str, Field(max_length=4000)]  # a summary, an explanation, a quote
+Names = Annotated[list[Name], Field(max_length=64)]
+Tags = Annotated[list[Annotated[str, Field(max_length=64)]], Field(max_length=32)]
+Synonyms = Annotated[list[Annotated[list[Word], Field(max_length=16)]], Field(max_length=32)]
+# Figures a fact can hold: any real count, year or distance, and always a finite float.
+MAX_FIGURE = 1e15
+MAX_FACTS = 1000
 FactKind = Literal["text", "number", "quantity", "date", "date-range", "list"]
 Season = Literal["spring", "summer", "autumn", "winter"]
 
@@ -35,12 +48,12 @@ class _Model(BaseModel):
 class TextAnswer(_Model):
     """One answer, written in words: a name, a place, a term."""
 
-    canonical: str = Field(min_length=1)
-    variants: list[str] = []
+    canonical: Name
+    variants: Names = []
     # Words that stand for each other in this fact only (UAV = drone, PRC = China).
-    synonyms: list[list[str]] = []
+    synonyms: Synonyms = []
     # Close-looking answers that are wrong: checked before any fuzzy match.
-    wrong: list[str] = []
+    wrong: Names = []
     # What sort of thing the answer is; the grader knows real names of some types (countries).
     type: Literal["person", "country", "place", "system", "organisation", "concept"] = "concept"
 
@@ -51,13 +64,13 @@ class TextAnswer(_Model):
 class NumberAnswer(_Model):
     """A count or a year, optionally with a unit (a quantity)."""
 
-    value: float
+    value: float = Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE)
     qualifier: Literal["exactly", "at least", "up to", "about"] = "exactly"
-    unit: str | None = None
-    unit_variants: list[str] = []
+    unit: Name | None = None
+    unit_variants: Names = []
     # Units that look alike but are wrong (miles for km, months for years).
-    wrong_units: list[str] = []
-    wrong: list[str] = []
+    wrong_units: Names = []
+    wrong: Names = []
     is_year: bool = False
 
     def display(self) -> str:
@@ -109,7 +122,7 @@ class DateAnswer(_Model):
     date: DateValue
     # Whether an answer that leaves out the year is still right (the question names the year).
     year_optional: bool = False
-    wrong: list[str] = []
+    wrong: Names = []
 
     def display(self) -> str:
         return self.date.display()
@@ -119,7 +132,7 @@ class DateRangeAnswer(_Model):
     start: DateValue
     end: DateValue
     year_optional: bool = False
-    wrong: list[str] = []
+    wrong: Names = []
 
     def display(self) -> str:
         s, e = self.start, self.end
@@ -131,17 +144,17 @@ class DateRangeAnswer(_Model):
 
 class ListItem(_Model):
     key: Id
-    answer: str = Field(min_length=1)
-    variants: list[str] = []
-    synonyms: list[list[str]] = []
+    answer: Name
+    variants: Names = []
+    synonyms: Synonyms = []
 
 
 class ListAnswer(_Model):
-    items: list[ListItem] = Field(min_length=1)
+    items: list[ListItem] = Field(min_length=1, max_length=64)
     # How many items a full answer names; defaults to all of them.
-    required: int | None = Field(default=None, ge=1)
+    required: int | None = Field(default=None, ge=1, le=64)
     # Answers that look like items but are not (S-300, Tor-M1).
-    wrong: list[str] = []
+    wrong: Names = []
     type: Literal["person", "country", "place", "system", "organisation", "concept"] = "concept"
 
     @model_validator(mode="after")
@@ -172,16 +185,16 @@ class FactBase(_Model):
     id: Id
     kind: FactKind
     # The question a learner is asked in free-text recall.
-    question: str = Field(min_length=1)
+    question: Sentence
     # The fact as one sentence, shown on the card.
-    statement: str = Field(min_length=1)
+    statement: Sentence
     # A verbatim quote from the article (after folding whitespace, quotes and dashes).
-    evidence: str = Field(min_length=1)
+    evidence: Annotated[Passage, Field(min_length=1)]
     answer: AnswerKey
-    explanation: str = ""
-    tags: list[str] = []
+    explanation: Passage = ""
+    tags: Tags = []
     # Other ways a learner may ask for this fact, for the tutor's index.
-    asks: list[str] = []
+    asks: Annotated[list[Sentence], Field(max_length=64)] = []
 
     def spelling_groups(self) -> list[list[str]]:
         """Right ways to write the answer: one group per list item, else one group."""
@@ -245,12 +258,12 @@ Fact = Annotated[
 
 class Card(_Model):
     id: Id
-    title: str = Field(min_length=1)
+    title: Name
     # The article's heading for this section; none for the lead.
-    section: str | None = None
-    summary: str = Field(min_length=1)
-    tags: list[str] = []
-    facts: list[Fact] = []
+    section: Name | None = None
+    summary: Annotated[Passage, Field(min_length=1)]
+    tags: Tags = []
+    facts: list[Fact] = Field(default=[], max_length=200)
 
 
 class Coverage(_Model):
@@ -259,20 +272,29 @@ class Coverage(_Model):
 
 
 class Source(_Model):
-    # Path of the article, relative to the briefing file.
-    file: str
-    title: str
-    kind: str = "news article"
+    # Path of the article, relative to the briefing file (and inside its folder).
+    file: Annotated[str, Field(min_length=1, max_length=1024)]
+    title: Annotated[str, Field(max_length=1000)]
+    kind: Name = "news article"
     covers: Coverage = Coverage()
-    publisher: str | None = None
-    url: str | None = None
+    publisher: Name | None = None
+    url: Annotated[str, Field(max_length=2000)] | None = None
+
+    @field_validator("file")
+    @classmethod
+    def _relative(cls, file: str) -> str:
+        if "\x00" in file:
+            raise ValueError("a file name cannot contain a NUL character")
+        if file.startswith(("/", "\\")) or (len(file) > 1 and file[1] == ":"):
+            raise ValueError("give the article's path relative to the briefing file")
+        return file
 
 
 class Briefing(_Model):
     id: Id
-    title: str = Field(min_length=1)
+    title: Name
     source: Source
-    cards: list[Card] = Field(min_length=1)
+    cards: list[Card] = Field(min_length=1, max_length=200)
     # The article's raw text, set by the loader (never edited; cleaned only for display).
     _article: str = PrivateAttr(default="")
 
@@ -288,6 +310,8 @@ class Briefing(_Model):
             if card.id in seen:
                 raise ValueError(f"card id {card.id!r} is used twice")
             seen.add(card.id)
+        if sum(len(card.facts) for card in cards) > MAX_FACTS:
+            raise ValueError(f"a briefing holds at most {MAX_FACTS} facts")
         return cards
 
     def facts(self) -> list[FactBase]:

@@ -29,6 +29,6 @@ _QUOTES = str.maketrans(TYPOGRAPHY)
 _SPACE = re.compile(r"\s+")
 
 
-def fold(text: str) -> str:
+def fold_typography(text: str) -> str:
     """Straight quotes, ASCII hyphens and single spaces: typography that quoting may change."""
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()

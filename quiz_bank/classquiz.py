@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from briefing_data.errors import UserError
 from briefing_data.models import Briefing
+from briefing_data.safeio import TOML_BYTES, UserFileError, read_user_text
 from quiz_bank.questions import Question, find_question
 
 if TYPE_CHECKING:
@@ -26,9 +27,11 @@ class ClassQuiz(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str = Field(default="Class quiz", min_length=1, max_length=120)
-    briefing: str = Field(description="The id of the briefing the questions come from.")
-    questions: list[str] = Field(min_length=1)
-    seed: int | None = None
+    briefing: str = Field(
+        max_length=64, description="The id of the briefing the questions come from."
+    )
+    questions: list[Annotated[str, Field(max_length=200)]] = Field(min_length=1, max_length=1000)
+    seed: int | None = Field(default=None, ge=-(2**63), le=2**63 - 1)
     # Seconds allowed per question; none means no limit.
     time_per_question: int | None = Field(default=None, ge=5, le=3600)
     # A served student who finished sees their summary again on reload, unless retakes are on.
@@ -64,19 +67,32 @@ def save_class_quiz(quiz: ClassQuiz, path: Path) -> None:
 
 def load_class_quiz(path: Path) -> ClassQuiz:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ClassQuizError(f"{path}: no such class quiz file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClassQuizError(f"{path}: cannot read ({exc})") from None
+        text = read_user_text(path, TOML_BYTES)
+    except UserFileError as exc:
+        if exc.missing:
+            raise ClassQuizError(f"{path}: no such class quiz file") from None
+        raise ClassQuizError(str(exc)) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ClassQuizError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ClassQuizError(f"{path}: not valid TOML (nested too deeply)") from None
+    except (ValueError, OverflowError) as exc:  # a 100,000-digit integer, a date out of range
+        reason = " ".join(str(exc).split(":")[0].split())[:200]
+        raise ClassQuizError(f"{path}: not valid TOML ({reason})") from None
     try:
         return ClassQuiz.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        field = ".".join(_shown(p) for p in err["loc"])[:200] or "(top level)"
         raise ClassQuizError(f"{path}: {field}: {err['msg']}") from None
+
+
+def _shown(part: object) -> str:
+    """A field name as typed, or quoted when it holds characters a terminal would act on."""
+    text = str(part)
+    return text if text.isprintable() else repr(text)
 
 
 def resume_session(session: QuizSession, attempts: list[Attempt]) -> QuizSession:

@@ -117,6 +117,15 @@ def _numeric_date(a: int, b: int, y: int) -> tuple[int, int, int] | None:
     return day, month, year
 
 
+_MAX_DIGITS = 9
+
+
+def _bounded_int(digits: str) -> int:
+    """A run of digits as an int; one too long to be a day or a year is 10**9, never read whole."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= _MAX_DIGITS else 10**_MAX_DIGITS
+
+
 def read_dates(text: str) -> DateMentions:
     """Collect the days, months, years and seasons mentioned in `text`."""
     return read_folded_dates(fold(text))
@@ -152,7 +161,7 @@ def read_folded_dates(folded: str) -> DateMentions:
         elif word in SEASON_WORDS:
             found.seasons.add(SEASON_WORDS[word])
         elif word.isdigit():
-            value = int(word)
+            value = _bounded_int(word)
             if 1000 <= value <= 2999:
                 found.years.add(value)
             elif 1 <= value <= 31:

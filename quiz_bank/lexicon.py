@@ -9,6 +9,9 @@ that a learner means them.
 from __future__ import annotations
 
 import functools
+import marshal
+import os
+from pathlib import Path
 
 from quiz_bank.normalize import normal_word, tokens
 
@@ -37,9 +40,39 @@ def country_words() -> frozenset[str]:
 
 @functools.cache
 def _english() -> dict[str, int]:
+    """Word counts of the spell checker's English dictionary. Reading its compressed JSON takes
+    a third of a second, so a copy is kept in the user's cache folder (marshal: plain data,
+    several times faster to load); a cache that cannot be read or written is skipped."""
+    cache = _cache_file()
+    try:
+        counts = marshal.loads(cache.read_bytes())
+        if isinstance(counts, dict) and counts:
+            return counts
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
     from spellchecker import SpellChecker
 
-    return SpellChecker(distance=1).word_frequency.dictionary  # type: ignore[no-any-return]
+    counts = dict(SpellChecker(distance=1).word_frequency.dictionary)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps(counts))
+        partial.replace(cache)
+    except OSError:
+        pass
+    return counts
+
+
+def _cache_file() -> Path:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from platformdirs import user_cache_path
+
+    try:
+        release = version("pyspellchecker")
+    except PackageNotFoundError:
+        release = "unknown"
+    return user_cache_path("briefing", appauthor=False) / f"english-words-{release}.marshal"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -159,3 +192,8 @@ def countries_in(words: list[str]) -> list[tuple[int, int, str]]:
                 found.append((i, i + 1, code))
             i += 1
     return found
+
+
+def word_count(word: str) -> int:
+    """How often `word` occurs in the spell checker's corpus (0 when it is not a word there)."""
+    return _english().get(word, 0)

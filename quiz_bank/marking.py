@@ -4,12 +4,31 @@ from __future__ import annotations
 
 from briefing_data.models import Briefing
 from quiz_bank.grading import grade_fact
-from quiz_bank.normalize import normalize
+from quiz_bank.normalize import fold, normalize
 from quiz_bank.questions import LETTERS, Question
 from quiz_bank.verdict import Verdict
 
 _TRUE = frozenset("true t yes y right correct 1".split())
 _FALSE = frozenset("false f no n wrong incorrect 2".split())
+
+
+# Around a true/false answer: spaces and the punctuation of a sentence, nothing else.
+_TF_EDGES = " \t.!?,;:'\"()[]"
+
+
+def _true_or_false(typed: str) -> int | None:
+    """0 for a clear true, 1 for a clear false, else None.
+
+    Clear means one word of _TRUE or _FALSE (or the letter a or b) and nothing else, in any
+    case, width or script, with sentence punctuation around it: "maybe yes" and "+Y" are
+    neither, because what else is there changes what the word says.
+    """
+    word = fold(typed).strip(_TF_EDGES)
+    if word in _TRUE or word == "a":
+        return 0
+    if word in _FALSE or word == "b":
+        return 1
+    return None
 
 
 def choice_index(question: Question, typed: str) -> int | None:
@@ -18,14 +37,15 @@ def choice_index(question: Question, typed: str) -> int | None:
     if not text:
         return None
     if question.form == "tf":
-        word = normalize(typed)
-        if word in _TRUE:
-            return 0
-        if word in _FALSE:
-            return 1
+        return _true_or_false(typed)
     if len(text) == 1 and text in LETTERS[: len(question.choices)]:
         return LETTERS.index(text)
-    if text.isdigit() and 1 <= int(text) <= len(question.choices):
+    if (
+        len(text) <= 3
+        and text.isascii()
+        and text.isdigit()
+        and 1 <= int(text) <= len(question.choices)
+    ):
         return int(text) - 1
     typed_norm = normalize(typed)
     for i, choice in enumerate(question.choices):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from decimal import Decimal
 
 from rapidfuzz.distance import OSA
 
@@ -74,6 +75,11 @@ _ORDINALS = {
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
 
 
+# A spoken number stops growing here: "hundred hundred hundred ..." must not build a
+# thousand-digit integer (and a figure this big is never a fact's answer).
+_MAX_SPOKEN = 10**15
+
+
 def words_to_numbers(words: list[str]) -> list[str]:
     """["seven", "hundred", "and", "seventeen"] -> ["717"]; other words pass through."""
     if any(w not in NUMBER_WORDS and len(w) >= 4 and w.isalpha() for w in words):
@@ -81,10 +87,16 @@ def words_to_numbers(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        if words[i] in _SCALES and out and _FIGURE.fullmatch(out[-1]):
-            # "2 thousand", "1.5 million": a figure with a scale word.
-            value = float(out[-1]) * _SCALES[words[i]]
-            out[-1] = str(int(value)) if value == int(value) else str(value)
+        if (
+            words[i] in _SCALES
+            and out
+            and _FIGURE.fullmatch(out[-1])
+            and len(out[-1]) <= 16
+            and Decimal(out[-1]) * _SCALES[words[i]] < _MAX_SPOKEN
+        ):
+            # "2 thousand", "1.5 million": a figure with a scale word (never past _MAX_SPOKEN).
+            value = Decimal(out[-1]) * _SCALES[words[i]]
+            out[-1] = str(int(value)) if value == int(value) else format(value.normalize(), "f")
             i += 1
             continue
         if words[i] not in NUMBER_WORDS or (words[i] in _SCALES and not _is_num(out)):
@@ -97,6 +109,8 @@ def words_to_numbers(words: list[str]) -> list[str]:
         total = current = 0
         j = i
         while j < len(words):
+            if j > i and total + current >= _MAX_SPOKEN:
+                break  # the rest starts a new number
             w = words[j]
             pair = _TENS.get(w) or (_UNITS[w] if w in _UNITS and _UNITS[w] >= 10 else 0)
             if pair and 10 <= current <= 99 and total == 0:

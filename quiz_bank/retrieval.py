@@ -1,156 +1,63 @@
-"""Finding the fact that answers a question in the learner's own words.
+"""Finding the facts and cards that answer a question in the learner's own words.
 
-A BM25 index over each fact's question, statement, evidence, answers, card title and curated
-phrasings. Query words are normalised like answers (scripts, plurals, British spelling),
-folded to one concept per group of synonyms (weapon = system = hardware, rocket = missile,
-jailed = imprisoned = sentence ...), and typos are corrected against the index's vocabulary.
-Cues in the question (how many, when, who, where, how far) favour facts of the matching kind.
+Lexical: BM25 over each fact's question, statement, evidence, answers, card title and any
+curated phrasings (`asks`), with typos corrected against the briefing's vocabulary.
+Meaning: a word the briefing never uses is matched to its nearest briefing word by static
+embeddings (quiz_bank.meaning) when they are close enough, and the whole question is compared
+with each fact by the same embeddings; the two scores are added.
+Each hit says how much of the question the fact explains (`coverage`): the tutor declines a
+question that the briefing explains only in part.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from briefing_data.models import Briefing, FactBase, ListAnswer, NumberAnswer, TextAnswer
-from quiz_bank.normalize import fold, normal_word, raw_words
+from briefing_data.models import Briefing, Card, FactBase
+from quiz_bank.lexicon import is_common_word, word_count
+from quiz_bank.terms import STOPWORDS, cues, defined_acronyms, fact_cues, stem, words
 from quiz_bank.wordmatch import typo_budget
 
-# Groups of words that ask for the same thing; each folds to its first word.
-SYNONYMS = [
-    "weapon system hardware arm armament weaponry equipment gear arsenal",
-    "missile rocket",
-    "repair fix mend maintain refurbish restore",
-    "imprison jail jailed prison imprisonment sentence sentenced convict convicted term",
-    "aircraft plane jet airplane warplane fighter",
-    "deploy station stationed base based position locate located host",
-    "range far distance reach fly travel",
-    "sign signed agreement document deal pact treaty paper",
-    "president leader head ruler lead run dictator",
-    "visit trip travel went go journey tour",
-    "launch fire fired shoot shot strike launched",
-    "drone uav unmanned",
-    "airfield airbase airport aerodrome airstrip",
-    "partisan saboteur guerrilla resistance activist",
-    "fortification defense defence fortify barrier",
-    "support help aid assist assistance",
-    "china chinese beijing prc",
-    "iran iranian tehran persia",
-    "belarus belarusian minsk belorussia byelorussia",
-    "russia russian moscow kremlin",
-    "ukraine ukrainian kyiv kiev",
-    "dprk korea korean pyongyang",
-    "sanction restriction embargo",
-    "train training trainer instructor drill",
-    "localization localize local assemble assembly",
-    "produce production make manufacture build",
-    "strategy option scenario way alternative plan",
-    "many number count amount",
-    "loan credit",
-    "supply logistic logistical",
-    "medical medicine health hospital",
-    "industry industrial enterprise factory plant manufacturer",
-    "begin start commence",
-    "artillery gun howitzer cannon",
-]
-
-# Words that carry no topic.
-STOPWORDS = frozenset(
-    """a an the of in on at by for to from since through with and or is was were are be been
-    do does did what which who whom whose when where why how that this these those it its
-    they them their he him his she her there here me my i you your we our us can could would
-    should will shall may might must has have had about tell give show explain describe
-    please know want need some any all also just into onto than then so very much more most
-    according article say says said mention mentioned get got use used using one s
-    keep kept take took put come came become became let see look find found continue happen
-    think go goes going actually really currently now today send sent own like""".split()
-)
-PRONOUNS = frozenset(
-    "it its they them their he him his she her this that these those there".split()
-)
-
-_CUE_PATTERNS = [
-    (re.compile(r"\bhow (many|much)\b|\bnumber of\b"), "count"),
-    (
-        re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bsince when\b|\bwhich (year|date)"),
-        "when",
-    ),
-    (re.compile(r"\bhow far\b|\brange\b|\bdistance\b"), "far"),
-    (re.compile(r"\bhow long\b|\bhow many years\b"), "long"),
-    (re.compile(r"\bwho\b|\bwhom\b"), "who"),
-    (re.compile(r"\bwhere\b|\bwhich (airfield|region|oblast|place|city)\b"), "where"),
-]
+# A word the briefing never uses stands for its nearest briefing word when the embeddings
+# of the two are at least this close (cosine), and counts for that much of a match.
+SOFT_MIN = 0.4
+# Facts, best by words, that the embeddings and the cues may reorder (the others cannot win).
+CANDIDATES = 120
+# Top hits whose coverage is checked word by word for meaning.
+SOFT_CHECKED = 5
+# Weight of the whole-question embedding score beside the lexical score (0..1 scale).
+DENSE_WEIGHT = 1.0
+# A question cue (how many, when, who...) that a fact answers multiplies its score by this.
+CUE_BONUS, CUE_MALUS = 1.5, 0.85
+# "What ..." without a cue asks for a thing: a fact answering who or when weighs this much.
+WHAT_MALUS = 0.6
+# A fact that says what may or could be weighs this much for a question about what is.
+HEDGE_MALUS = 0.9
+_HEDGE = re.compile(r"\b(may|might|could|would|possible|possibly|likely)\b", re.IGNORECASE)
+# Words that only say which kind of answer is wanted: matched by any fact giving that kind.
+CUE_WORDS = {
+    "far": {"rang", "distanc", "far"},
+    "when": {"year", "date", "day", "month", "time"},
+    "long": {"long", "durat"},
+    "count": {"number", "amount", "total"},
+    "where": {"place", "locat"},
+}
+# A word the briefing never uses still counts for a fact when its embedding is this close to
+# one of the fact's own words (agreements ~ documents), for that share of a match.
+FACT_SOFT_MIN = 0.3
+# A word seen this often in the spell checker's corpus is everyday English (have, start, mean).
+EVERYDAY_COUNT = 300_000
 
 
-def _canon_map() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for group in SYNONYMS:
-        words = [normal_word(w) for w in group.split()]
-        for w in words:
-            out.setdefault(w, words[0])
-    return out
-
-
-CANON = _canon_map()
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def words(text: str) -> list[str]:
-    """The content words of a text, normalised but not yet folded to concepts."""
-    out = []
-    for word in raw_words(fold(text)):
-        if word in STOPWORDS:
-            continue
-        w = normal_word(word)
-        if w not in STOPWORDS:
-            out.append(w)
-    return out
-
-
-def concept(word: str) -> str:
-    return CANON.get(word) or CANON.get(_stem(word)) or _stem(word)
-
-
-def analyse(text: str) -> list[str]:
-    """Query or document text to index terms."""
-    return [concept(w) for w in words(text)]
-
-
-def cues(text: str) -> set[str]:
-    folded = fold(text)
-    return {cue for pattern, cue in _CUE_PATTERNS if pattern.search(folded)}
-
-
-def _fact_cues(fact: FactBase) -> set[str]:
-    a = fact.answer
-    if isinstance(a, NumberAnswer):
-        if a.is_year:
-            return {"when"}
-        unit = (a.unit or "").lower()
-        out = {"count"}
-        if unit in ("km", "miles", "kilometers"):
-            out.add("far")
-        if unit in ("years", "months", "days"):
-            out.add("long")
-        return out
-    if fact.kind in ("date", "date-range"):
-        return {"when"}
-    if isinstance(a, TextAnswer):
-        return {"person": {"who"}, "place": {"where"}, "organisation": {"who"}}.get(a.type, set())
-    if isinstance(a, ListAnswer) and a.type == "country":
-        return {"where"}
-    return set()
+_WHAT = re.compile(r"(what|which)\b")
 
 
 @dataclass(frozen=True)
@@ -162,140 +69,306 @@ class Hit:
     coverage: float
 
 
+@dataclass
+class Query:
+    """A question read against one briefing."""
+
+    text: str
+    # Index terms and how surely the question means each (1 for its own word or a typo of it).
+    terms: dict[str, float] = field(default_factory=dict)
+    # Words of the question that the briefing never uses, even by meaning.
+    unknown: list[str] = field(default_factory=list)
+    # What the question's words became ("jailed" -> "imprison"), for saying how it was read.
+    readings: dict[str, str] = field(default_factory=dict)
+    cues: set[str] = field(default_factory=set)
+    # "what ..." or "which ...": a thing is asked for.
+    asks_what: bool = False
+    # "may", "could", "would": the question is about what may be, not what is.
+    hedged: bool = False
+
+
 class FactIndex:
-    """BM25 over the facts of a briefing, with typo correction against its vocabulary."""
+    """BM25 and embeddings over the facts of a briefing."""
 
     K1 = 1.2
     B = 0.5
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, *, meaning: bool = True) -> None:
+        """`meaning=False` leaves the embeddings out (words only), for comparison."""
         self.briefing = briefing
-        # Every word the facts use, before synonyms are folded: what typos are corrected to.
-        self.surface: set[str] = set(CANON)
-        self.facts = briefing.facts()
-        self.card_of = {f.id: briefing.card_of(f.id).id for f in self.facts}
-        self.fact_cues = {f.id: _fact_cues(f) for f in self.facts}
-        # One-word spellings of one answer are one term (Lukashenko = Lukashenka = Лукашенко).
+        self.facts: list[FactBase] = briefing.facts()
+        self.position = {f.id: i for i, f in enumerate(self.facts)}
+        self.card_of = {f.id: card.id for card in briefing.cards for f in card.facts}
+        self.cards = {card.id: card for card in briefing.cards}
+        self.fact_cues = {f.id: fact_cues(f) for f in self.facts}
+        # Acronyms the article or the facts define (UAV = unmanned aerial vehicle).
+        texts = [briefing.article, *(f"{f.statement} {f.evidence}" for f in self.facts)]
+        self.expansions: dict[str, list[str]] = {}
+        for text in texts:
+            for short, long in defined_acronyms(text).items():
+                self.expansions.setdefault(stem(short), [stem(w) for w in long])
+        # One-word spellings of one answer are one term (Tchaikovsky = Chaikovsky = Чайковский).
         self.aliases: dict[str, str] = {}
         for fact in self.facts:
             for spellings in fact.spelling_groups():
                 single = [w[0] for w in (words(t) for t in spellings) if len(w) == 1]
                 for word in single[1:]:
-                    self.aliases.setdefault(concept(word), concept(single[0]))
-        docs: list[Counter[str]] = []
+                    self.aliases.setdefault(stem(word), stem(single[0]))
+        self.surface: dict[str, str] = {}  # each word the facts use -> its index term
+        self.docs: list[Counter[str]] = []
+        self.hedged = [bool(_HEDGE.search(f.statement)) for f in self.facts]
         # Terms a fact states (not only spellings of its answer): a match worth answering on.
         self.strong: dict[str, set[str]] = {}
+        # The same without the card's title: the fact's own words.
+        self.own: dict[str, set[str]] = {}
         for fact in self.facts:
-            card = briefing.card_of(fact.id)
-            weighted = [
-                (fact.question, 2),
-                (fact.statement, 2),
-                (fact.evidence, 1),
-                (" ".join(t for group in fact.spelling_groups() for t in group), 2),
-                (" ".join(fact.asks), 2),
-                (" ".join(fact.tags), 1),
-                (card.title, 1),
-            ]
-            doc: Counter[str] = Counter()
-            for text, weight in weighted:
-                for term in set(self.analyse(text)):
-                    doc[term] += weight
-            # Curated phrasings: a term asked about in several of them weighs more.
-            asked = Counter(t for ask in fact.asks for t in set(self.analyse(ask)))
-            for term, n in asked.items():
-                doc[term] += min(n - 1, 2)
-            docs.append(doc)
-            stated = [fact.question, fact.statement, fact.evidence, *fact.asks, card.title]
-            self.strong[fact.id] = {t for text in stated for t in self.analyse(text)}
-            for text, _ in weighted:
-                self.surface.update(words(text))
-        self.docs = docs
+            self._add(fact)
         self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for i, doc in enumerate(docs):
+        for i, doc in enumerate(self.docs):
             for term, tf in doc.items():
                 self.postings[term].append((i, tf))
-        n = len(docs)
+        n = len(self.docs)
         self.idf = {
             t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()
         }
-        self.lengths = [sum(doc.values()) for doc in docs]
+        self.lengths = [sum(doc.values()) for doc in self.docs]
         self.avg_length = sum(self.lengths) / max(n, 1)
+        self.avg_idf = sum(self.idf.values()) / max(len(self.idf), 1)
         self.vocabulary = sorted(self.surface)
         self._stop_typos = sorted(w for w in STOPWORDS if len(w) >= 4)
-        self._corrections: dict[str, str | None] = {}
+        self._corrections: dict[str, tuple[str, float] | None] = {}
         # A term in more than a third of the facts says little about which one is meant.
         self.generic = {t for t, p in self.postings.items() if len(p) > max(2, n / 3)}
+        self._vectors: Any = None if meaning else False
+        self.soft_vocabulary: list[str] = []
+        self._soft_row: dict[str, int] = {}
+        self._fact_rows: dict[str, list[int]] = {}
+
+    def _add(self, fact: FactBase) -> None:
+        card = self.cards[self.card_of[fact.id]]
+        spellings = " ".join(t for group in fact.spelling_groups() for t in group)
+        weighted = [
+            (fact.question, 2),
+            (fact.statement, 2),
+            (fact.evidence, 1),
+            (spellings, 2),
+            (" ".join(fact.asks), 2),
+            (" ".join(fact.tags), 1),
+            (card.title, 1),
+        ]
+        doc: Counter[str] = Counter()
+        for text, weight in weighted:
+            for word in words(text):
+                self.surface.setdefault(word, self.term(word))
+            for term in set(self.analyse(text)):
+                doc[term] += weight
+        # Curated phrasings: a term asked about in several of them weighs more.
+        asked = Counter(t for ask in fact.asks for t in set(self.analyse(ask)))
+        for term, n in asked.items():
+            doc[term] += min(n - 1, 2)
+        self.docs.append(doc)
+        stated = [fact.question, fact.statement, fact.evidence, *fact.asks]
+        self.own[fact.id] = {t for text in stated for t in self.analyse(text)}
+        self.strong[fact.id] = self.own[fact.id] | set(self.analyse(card.title))
+
+    def fact(self, fact_id: str) -> FactBase:
+        return self.facts[self.position[fact_id]]
+
+    def card(self, card_id: str) -> Card:
+        return self.cards[card_id]
+
+    # -- reading a question -----------------------------------------------------------------
+
+    def term(self, word: str) -> str:
+        t = stem(word)
+        return self.aliases.get(t, t)
 
     def analyse(self, text: str) -> list[str]:
-        return [self.aliases.get(t, t) for t in analyse(text)]
+        """Text to index terms, acronyms followed by the words of their long form."""
+        out = []
+        for word in words(text):
+            t = self.term(word)
+            out.append(t)
+            out.extend(self.expansions.get(t, ()))
+        return out
 
-    def correct(self, word: str) -> str | None:
-        """The index term a query word was meant to be; "" for a misspelt filler word ("wich");
-        None when the article never uses it."""
-        term = concept(word)
-        term = self.aliases.get(term, term)
+    def correct(self, word: str) -> tuple[str, float] | None:
+        """The index term a question word stands for and how surely: itself, a typo of a
+        briefing word, or its nearest briefing word by meaning. ("", 0) for a misspelt filler
+        word ("wich"); None when the briefing never uses it."""
+        term = self.term(word)
         if term in self.postings:
-            return term
+            return term, 1.0
         if word in self._corrections:
             return self._corrections[word]
-        found = None
+        found: tuple[str, float] | None = None
         budget = typo_budget(word)
         if budget and word.isalpha():
             match = process.extractOne(
                 word, self.vocabulary, scorer=OSA.distance, score_cutoff=budget
             )
-            fixed = self.aliases.get(concept(match[0]), concept(match[0])) if match else None
-            if fixed in self.postings:
-                found = fixed
+            # A typo that lands on another real word (globalization/localization) is no typo.
+            if match and not (is_common_word(word) and match[1] >= 2):
+                found = (self.surface[match[0]], 1.0)
         if found is None and len(word) >= 3 and word.isalpha():
             near = process.extractOne(word, self._stop_typos, scorer=OSA.distance, score_cutoff=1)
-            if near is not None:
-                found = ""
+            if near is not None and not is_common_word(word):
+                found = ("", 0.0)
+        if found is None and word.isalpha():
+            found = self._nearest_by_meaning(word)
         if len(self._corrections) > 10_000:
             self._corrections.clear()
-        self._corrections[term] = found
+        self._corrections[word] = found
         return found
 
-    def terms(self, text: str) -> tuple[list[str], list[str]]:
-        """(known index terms, words the article never uses) of a question."""
-        known, unknown = [], []
+    def read(self, text: str, extra: list[str] | None = None) -> Query:
+        asks_what = bool(_WHAT.match(text.strip().lower()))
+        hedged = bool(_HEDGE.search(text))
+        query = Query(text=text, cues=cues(text), asks_what=asks_what, hedged=hedged)
         for word in words(text):
-            fixed = self.correct(word)
-            if fixed is None:
-                unknown.append(word)
-            elif fixed:
-                known.append(fixed)
-        return known, unknown
+            found = self.correct(word)
+            if found is None:
+                if not any(stem(word) in CUE_WORDS.get(c, ()) for c in query.cues):
+                    query.unknown.append(word)  # ("how long" is a cue, not a topic)
+                continue
+            term, sure = found
+            if not term:
+                continue
+            if sure < 1.0:
+                query.readings[word] = term
+            query.terms[term] = max(query.terms.get(term, 0.0), sure)
+            for extra_term in self.expansions.get(term, ()):
+                if extra_term in self.postings:
+                    query.terms.setdefault(extra_term, sure)
+        for term in extra or []:
+            if term in self.postings:
+                query.terms.setdefault(term, 1.0)
+        return query
+
+    def unknown_weight(self, word: str) -> float:
+        """How much a word the briefing never uses counts against answering: an everyday word
+        (happen, start) half as much as a briefing word, a rarer one (casualties) fully."""
+        return self.avg_idf * (0.5 if word_count(word) >= EVERYDAY_COUNT else 1.0)
+
+    # -- searching ------------------------------------------------------------------------
 
     def search(self, text: str, extra: list[str] | None = None, limit: int = 5) -> list[Hit]:
-        known, unknown = self.terms(text)
-        if extra:
-            known = known + [t for t in extra if t not in known]
-        if not known:
+        return self.rank(self.read(text, extra), limit=limit)
+
+    def rank(self, query: Query, limit: int = 5, among: list[str] | None = None) -> list[Hit]:
+        """The facts that best answer `query` (only those `among`, if given), best first."""
+        if not query.terms:
             return []
-        question_cues = cues(text)
-        scores: dict[int, float] = defaultdict(float)
-        for term in set(known):
+        allowed = {self.position[f] for f in among} if among is not None else None
+        lexical: dict[int, float] = defaultdict(float)
+        for term, sure in query.terms.items():
             idf = self.idf[term]
             for i, tf in self.postings[term]:
+                if allowed is not None and i not in allowed:
+                    continue
                 norm = tf + self.K1 * (1 - self.B + self.B * self.lengths[i] / self.avg_length)
-                scores[i] += idf * tf * (self.K1 + 1) / norm
-        total_weight = sum(self.idf[t] for t in set(known)) + sum(
-            self._unknown_weight() for _ in unknown
+                lexical[i] += sure * idf * tf * (self.K1 + 1) / norm
+        if not lexical:
+            return []
+        top = max(lexical.values())
+        if len(lexical) > CANDIDATES:  # the rest cannot come first: words decide who is in
+            kept = heapq.nlargest(CANDIDATES, lexical.items(), key=lambda kv: kv[1])
+            lexical = defaultdict(float, kept)
+        dense = self._dense(query.text, list(lexical))
+        total = sum(self.idf[t] for t in query.terms) + sum(
+            self.unknown_weight(w) for w in query.unknown
         )
         hits = []
-        for i, score in scores.items():
+        for i, score in lexical.items():
             fact = self.facts[i]
-            matched = sum(self.idf[t] for t in set(known) if t in self.docs[i])
-            if question_cues:
-                score *= 1.35 if question_cues & self.fact_cues[fact.id] else 0.85
-            hits.append(Hit(fact.id, self.card_of[fact.id], score, matched / total_weight))
+            doc = self.docs[i]
+            answered = set().union(
+                *(CUE_WORDS.get(c, set()) for c in query.cues & self.fact_cues[fact.id])
+            )
+            matched = sum(
+                self.idf[t] * s for t, s in query.terms.items() if t in doc or t in answered
+            )
+            score = score / top + DENSE_WEIGHT * dense.get(i, 0.0)
+            if query.cues:
+                score *= CUE_BONUS if query.cues & self.fact_cues[fact.id] else CUE_MALUS
+            elif query.asks_what and self.fact_cues[fact.id] & {"who", "when"}:
+                score *= WHAT_MALUS  # "what did they sign" asks for a thing, not who or when
+            if self.hedged[i] and not query.hedged:
+                score *= HEDGE_MALUS  # "what weapons are in X": what is, before what may be
+            hits.append(Hit(fact.id, self.card_of[fact.id], score, matched / total))
         hits.sort(key=lambda h: h.score, reverse=True)
+        if query.unknown or query.readings:
+            # Words close in meaning to a top fact's own words count for it: unknown words, and
+            # words read by meaning as a briefing word this fact does not use.
+            for n, hit in enumerate(hits[:SOFT_CHECKED]):
+                doc = self.docs[self.position[hit.fact]]
+                credit = sum(
+                    self.unknown_weight(w) * self.relates(w, hit.fact) for w in query.unknown
+                )
+                credit += sum(
+                    self.idf[t] * self.relates(w, hit.fact)
+                    for w, t in query.readings.items()
+                    if t not in doc
+                )
+                if credit:
+                    hits[n] = Hit(hit.fact, hit.card, hit.score, hit.coverage + credit / total)
         return hits[:limit]
 
-    def _unknown_weight(self) -> float:
-        # A word the article never uses weighs like an average word it does use.
-        return sum(self.idf.values()) / max(len(self.idf), 1)
+    def relates(self, word: str, fact_id: str) -> float:
+        """How close in meaning `word` is to the nearest of a fact's own words (0 below
+        FACT_SOFT_MIN or without embeddings)."""
+        meaning = self._meaning()
+        if meaning is None or not is_common_word(word):
+            return 0.0
+        vectors, _, vocab = meaning
+        rows = self._fact_rows.get(fact_id)
+        if rows is None:
+            fact = self.facts[self.position[fact_id]]
+            own = set(words(f"{fact.question} {fact.statement} {fact.evidence}"))
+            rows = [self._soft_row[w] for w in own if w in self._soft_row]
+            self._fact_rows[fact_id] = rows
+        if not rows:
+            return 0.0
+        best = float((vocab[rows] @ vectors.word(word)).max())
+        return best if best >= FACT_SOFT_MIN else 0.0
 
     def distinctive(self, terms: list[str]) -> list[str]:
         return [t for t in terms if t not in self.generic]
+
+    # -- meaning ----------------------------------------------------------------------------
+
+    def _meaning(self) -> Any:
+        """(vectors, fact matrix, vocabulary matrix), built on first use; None without them."""
+        if self._vectors is None:
+            from quiz_bank.meaning import word_vectors
+
+            vectors = word_vectors()
+            if vectors is None:
+                self._vectors = False
+            else:
+                texts = [f"{f.question} {f.statement}" for f in self.facts]
+                # Meaning links everyday words (jailed, imprisonment), not names (Rivne).
+                self.soft_vocabulary = [w for w in self.vocabulary if is_common_word(w)]
+                self._soft_row = {w: n for n, w in enumerate(self.soft_vocabulary)}
+                vocab = vectors.embed(self.soft_vocabulary)
+                self._vectors = (vectors, vectors.embed(texts), vocab)
+        return self._vectors or None
+
+    def _dense(self, text: str, candidates: list[int]) -> dict[int, float]:
+        meaning = self._meaning()
+        if meaning is None or not candidates:
+            return {}
+        vectors, facts, _ = meaning
+        sims = facts[candidates] @ vectors.embed([text])[0]
+        return {i: float(s) for i, s in zip(candidates, sims, strict=True)}
+
+    def _nearest_by_meaning(self, word: str) -> tuple[str, float] | None:
+        meaning = self._meaning()
+        if meaning is None or not self.soft_vocabulary or not is_common_word(word):
+            return None
+        vectors, _, vocab = meaning
+        sims = vocab @ vectors.word(word)
+        best = int(sims.argmax())
+        if float(sims[best]) < SOFT_MIN:
+            return None
+        return self.surface[self.soft_vocabulary[best]], float(sims[best])

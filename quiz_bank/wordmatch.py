@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 
 from rapidfuzz.distance import OSA
 
@@ -57,11 +58,17 @@ def within(typed: str, other: str, distance: int) -> bool:
     return OSA.distance(typed, other, score_cutoff=distance) <= distance
 
 
-@functools.cache
-def _stemmer() -> object:
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _stemmer() -> object:
+    """One stemmer per thread: a Snowball stemmer keeps its word in itself while it works."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 @functools.lru_cache(maxsize=65536)

@@ -515,7 +515,7 @@ def ask(context: Context, question: str | None, jsonl: bool) -> None:
     click.echo(reply.text)
     if reply.evidence:
         click.echo(f'Source: "{reply.evidence}"')
-    for suggestion in reply.suggestions if reply.kind == "answer" else []:
+    for suggestion in reply.suggestions if reply.kind in ("answer", "decline") else []:
         click.echo(f"See also: {suggestion}")
 
 

@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
-import json
+import io
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
 from briefing_data.models import Briefing
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
+def stdin_bytes() -> IO[bytes]:
+    """Standard input as bytes, so an undecodable line is an error in its place, not the end."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
+
+
 def serve_lines(handle: Handler) -> None:
-    """Answer each non-blank stdin line; a bad line gets {"error": ...} and the run goes on."""
-    for line in sys.stdin:
-        if not line.strip():
+    """Answer each non-blank stdin line; a bad line gets {"error": ...} and the run goes on.
+
+    Lines are bounded and read as bytes (bad UTF-8, overlong or too-deep JSON is an error on
+    its own line); output never carries a character that splits a line or cannot be encoded.
+    """
+    from quiz_bank.lines import LineError, dumps_line, parse_request, text_lines
+
+    for line in text_lines(stdin_bytes()):
+        if isinstance(line, str) and not line.strip():
             continue
         try:
-            request = json.loads(line)
-            if not isinstance(request, dict):
-                raise ValueError("expected a JSON object")
-            out = handle(request)
+            if isinstance(line, LineError):
+                raise line
+            out = handle(parse_request(line))
         except KeyError as exc:
             out = {"error": f"unknown question id {exc.args[0]!r}"}
         except ValueError as exc:
             out = {"error": f"bad input line: {exc}"}
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sys.stdout.write(dumps_line(out) + "\n")
         sys.stdout.flush()
 
 
@@ -67,6 +80,7 @@ def tutor(briefing: Briefing) -> Handler:
             "facts": reply.facts if answered else [],
             "card": reply.card,
             "evidence": reply.evidence,
+            **({"related": reply.related} if reply.related else {}),
         }
 
     return handle

@@ -3,7 +3,6 @@ terminals without a TUI. A prompt, one answer line, the verdict; `Score: X/Y` at
 
 from __future__ import annotations
 
-import sys
 import time
 
 import click
@@ -14,14 +13,32 @@ from quiz_bank.scoring import describe
 from quiz_bank.session import Outcome, QuizSession
 
 
+def read_answer_line() -> str | None:
+    """One typed line (None at the end of input).
+
+    Bytes that are not UTF-8 become U+FFFD rather than ending the quiz; an overlong line is
+    said to be so, and the next line is read.
+    """
+    from quiz_bank.lines import LineError, decode_line, read_line
+    from tui_app.jsonlines import stdin_bytes
+
+    while True:
+        raw = read_line(stdin_bytes())
+        if raw is None:
+            return None
+        if not isinstance(raw, LineError):
+            return decode_line(raw, errors="replace")
+        click.echo(f"Not read: {raw}; answer in a few words.")
+
+
 def ask_name() -> str | None:
     """A class quiz in line mode: the student types a name first (None at end of input)."""
     from quiz_bank.learners import LearnerNameError, validate_learner_name
 
     while True:
         click.echo("Your name, so your teacher sees your answers: ", nl=False)
-        line = sys.stdin.readline()
-        if not line:
+        line = read_answer_line()
+        if line is None:
             click.echo("")
             return None
         try:
@@ -69,11 +86,10 @@ def _ask_current(session: QuizSession) -> Outcome | None:
     started = time.monotonic()
     while True:
         click.echo("> ", nl=False)
-        line = sys.stdin.readline()
-        if not line:
+        typed = read_answer_line()
+        if typed is None:
             click.echo("")
             return None
-        typed = line.rstrip("\n")
         command = typed.strip().lower()
         if command == ":hint":
             click.echo(f"Hint: {session.hint()}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import random
 import re
+from decimal import Decimal
 
-from briefing_data.models import Briefing, FactBase, NumberAnswer
+from briefing_data.models import MAX_FIGURE, Briefing, FactBase, NumberAnswer
 from quiz_bank.answer import TypedAnswer
 from quiz_bank.kinds.common import Blank, GradeContext, Swap, find_span, no_answer, reject, verdict
 from quiz_bank.normalize import FILLER, normal_word, tokens
@@ -40,8 +41,21 @@ def _split_unit(word: str) -> list[str]:
     return [m.group(1), normal_word(m.group(2))] if m else [word]
 
 
-def fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
+def fmt(value: Decimal | float) -> str:
+    """2022, 2.5, 999…9: every digit typed, no exponent, no trailing zeros."""
+    text = format(Decimal(repr(value)) if isinstance(value, float) else value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def figure_in(text: str) -> float | None:
+    """The figure written in a text (its digits and points), or None ("1.2.3", none at all)."""
+    digits = re.sub(r"[^\d.]", "", text)
+    try:
+        return float(digits[:32]) if digits else None
+    except ValueError:
+        return None
 
 
 class NumberKind:
@@ -58,7 +72,7 @@ class NumberKind:
     def grade(self, typed: TypedAnswer, ctx: GradeContext, key: object = None) -> Verdict:
         a = self.answer
         words = [part for w in typed.positive for part in _split_unit(w)]
-        numbers = {float(w) for w in words if _NUMBERISH.match(w)}
+        numbers = {Decimal(w) for w in words if _NUMBERISH.match(w)}
         right = f"the answer is {a.display()}"
         if not numbers:
             if not words:
@@ -68,8 +82,9 @@ class NumberKind:
             shown = " or ".join(fmt(n) for n in sorted(numbers))
             return reject(f"Give one figure, not {shown}: {right}.", [fmt(n) for n in numbers])
         (value,) = numbers
-        if value != a.value:
-            close = a.value and abs(value - a.value) / abs(a.value) <= 0.1
+        target = Decimal(repr(a.value))  # the key's figure as written, not its binary float
+        if value != target:
+            close = target and abs(value - target) / abs(target) <= Decimal("0.1")
             lead = "Close, but" if close else "Not quite:"
             what = "the year" if a.is_year else "the figure"
             return reject(f"{lead} {what} is {a.display()}.", wrong=[fmt(value)])
@@ -87,6 +102,11 @@ class NumberKind:
             upper and a.qualifier in ("up to", "exactly")
         ):
             return reject(f"Right number, but {right}.", wrong=[typed.raw.strip()])
+        strange = [w for w in words if w not in self._neutral and not _NUMBERISH.match(w)]
+        strange = [w for w in strange if w not in allowed and w not in _UNIT_WORDS | FILLER]
+        if len(strange) > 1:  # one word more ("approximately") is fine, a bag of words is not
+            shown = " ".join(strange[:6])
+            return reject(f"Give just the figure; {shown} are not part of it: {right}.", [shown])
         extra = set(words) - allowed - {fmt(value)} - FILLER - {"least", "up", "exactly"}
         note = "" if a.qualifier == "exactly" else f" ({a.display()})"
         return verdict(
@@ -96,6 +116,12 @@ class NumberKind:
             feedback=f"Correct{note}.",
             exact=not extra,
         )
+
+    @functools.cached_property
+    def _neutral(self) -> frozenset[str]:
+        """Words of the fact's own text: said around a figure, they are no extra claim."""
+        f = self.fact
+        return frozenset(tokens(" ".join([f.question, f.statement, f.evidence])))
 
     @functools.cached_property
     def _units(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -140,9 +166,9 @@ class NumberKind:
         a = self.answer
         values: list[float] = []
         for text in a.wrong:
-            digits = re.sub(r"[^\d.]", "", text)
-            if digits:
-                values.append(float(digits))
+            figure = figure_in(text)
+            if figure is not None:
+                values.append(figure)
         v = a.value
         if a.is_year:
             values += [v - 2, v - 1, v + 1, v + 2]
@@ -156,7 +182,7 @@ class NumberKind:
         return [
             a.model_copy(update={"value": value}).display()
             for value in values
-            if value != a.value and value > 0
+            if value != a.value and 0 < value <= MAX_FIGURE
         ]
 
     def mcq(self, briefing: Briefing, rng: random.Random) -> tuple[str, list[str], str]:
@@ -172,7 +198,7 @@ class NumberKind:
         out = []
         for shown_wrong in self.distractor_candidates(briefing):
             figure = shown_wrong.split()[-2 if a.unit else -1]
-            value = int(float(re.sub(r"[^\d.]", "", figure) or 0))
+            value = int(figure_in(figure) or 0)
             if where and value and value != v:
                 shown = str(value) if a.is_year else f"{value:,}"
                 out.append(Swap(statement[where[0] : where[1]], shown, where))

@@ -27,6 +27,7 @@ from quiz_bank.kinds.wordkey import (
     matches_wrong,
     near_miss,
     rival_country,
+    unexplained,
 )
 from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
@@ -62,6 +63,10 @@ class TextKind:
             rival = next((e for p in others if (e := foreign_entity(p, key))), None)
             if rival is None:
                 rival = next((e for p in others if (e := rival_country(p, key))), None)
+            extra = unexplained(whole, hit[2], key)
+            if rival is None and len(extra) > max(1, len(hit[0])):
+                shown = " ".join(extra[:6])
+                return reject(f"Give just the answer; {shown} are not part of it. {right}", [shown])
             if rival is None:
                 exact = typed.tokens == _canonical_tokens(a.canonical)
                 return _accept(ctx.question_id, hit[1], key.spelled(hit[0]), a.canonical, exact)

@@ -351,5 +351,15 @@ def near_miss(words: list[str], key: WordKey) -> str | None:
     return None
 
 
+def unexplained(words: list[str], taken: list[int], key: WordKey) -> list[str]:
+    """Content words the answer's form does not use and the fact's own text does not hold.
+
+    A one-answer fact is answered by its answer, perhaps with words of its question or
+    quote around it; a bag of unrelated words that happens to hold the answer is not.
+    """
+    used = set(taken)
+    return [w for i, w in enumerate(words) if i not in used and w not in key.neutral]
+
+
 def label(word: str) -> str:
     return word.upper() if len(word) <= 4 else word.capitalize()

@@ -13,13 +13,14 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from quiz_bank.store.schema import (
     ATTEMPT_COLUMNS,
     SCHEMA_VERSION,
     TABLES,
     Attempt,
+    ConnectionLost,
     StoreError,
     attempt_from_row,
     iso,
@@ -28,6 +29,7 @@ from quiz_bank.store.schema import (
 )
 from quiz_bank.store.target import POSTGRES_SCHEMES, redact, uri_scheme
 
+T = TypeVar("T")
 NOT_SAVED = "; this answer was not saved (every answer acknowledged before it was)"
 
 
@@ -107,14 +109,23 @@ class ProgressStore:
                     self._db.execute(statement)
                 self._db.set_version(target)
 
-    @contextmanager
-    def _saving_answer(self) -> Iterator[None]:
+    def _save_answer(self, write: Callable[[], T]) -> T:
+        """Run `write` in one transaction; redo it once if the connection dropped before COMMIT.
+
+        Nothing of a transaction whose connection dropped before COMMIT was stored, so doing it
+        again on a new connection stores the answer once.
+        """
         with self._lock:
-            try:
-                with self._db.transaction():
-                    yield
-            except StoreError as exc:
-                raise StoreError(f"{exc}{NOT_SAVED}") from None
+            for attempt in (1, 2):
+                try:
+                    with self._db.transaction():
+                        return write()
+                except ConnectionLost as exc:
+                    if attempt == 2:
+                        raise StoreError(f"{exc}{NOT_SAVED}") from None
+                except StoreError as exc:
+                    raise StoreError(f"{exc}{NOT_SAVED}") from None
+        raise AssertionError("unreachable")
 
     @contextmanager
     def transaction(self) -> Iterator[Callable[..., list[tuple[Any, ...]]]]:
@@ -151,7 +162,8 @@ class ProgressStore:
     ) -> int:
         """Record one answer (and the question's new schedule) in one committed transaction."""
         now = iso(self.clock())
-        with self._saving_answer():
+
+        def write() -> int:
             self._add_learner(learner, now)
             rows = self._db.execute(
                 "INSERT INTO attempts (learner, question, fact, card, answer, correct, score,"
@@ -174,13 +186,16 @@ class ProgressStore:
             )
             if schedule is not None:
                 self._put_schedule(learner, question, *schedule)
-        return int(rows[0][0])
+            return int(rows[0][0])
+
+        return self._save_answer(write)
 
     def mark_override(
         self, attempt_id: int, score: float, schedule: tuple[str, dt.datetime] | None = None
     ) -> None:
         """The learner says "I was right": the attempt counts, flagged for the teacher."""
-        with self._saving_answer():
+
+        def write() -> None:
             rows = self._db.execute(
                 "SELECT learner, question FROM attempts WHERE id = ?", (attempt_id,)
             )
@@ -192,6 +207,8 @@ class ProgressStore:
             )
             if schedule is not None:
                 self._put_schedule(rows[0][0], rows[0][1], *schedule)
+
+        self._save_answer(write)
 
     def _add_learner(self, name: str, created_at: str) -> None:
         self._db.execute(

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from quiz_bank.store.schema import StoreError
+from quiz_bank.store.schema import ConnectionLost, StoreError
 from quiz_bank.store.target import scrub
 
 CONNECT_TIMEOUT_S = 10
@@ -27,6 +27,7 @@ class PostgresBackend:
         from psycopg.conninfo import conninfo_to_dict
 
         self._uri = uri
+        self._writing = False
         try:
             info = conninfo_to_dict(uri)
         except psycopg.Error as exc:
@@ -92,21 +93,42 @@ class PostgresBackend:
     def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         import psycopg
 
+        conn = self._connection()
         try:
-            cursor = self._connection().execute(sql.replace("?", "%s"), args)
+            cursor = conn.execute(sql.replace("?", "%s"), args)
             return list(cursor.fetchall()) if cursor.description else []
         except psycopg.Error as exc:
+            # A statement outside a transaction is a read (writes all run in one): when the
+            # server dropped the connection (a restart, a failover), read again on a new one.
+            if conn.broken and self._writing:
+                raise ConnectionLost(str(self.fault(exc))) from None
+            if conn.broken:
+                try:
+                    cursor = self._connection().execute(sql.replace("?", "%s"), args)
+                    return list(cursor.fetchall()) if cursor.description else []
+                except psycopg.Error as again:
+                    raise self.fault(again) from None
             raise self.fault(exc) from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         import psycopg
 
+        self._writing = True
+        conn = self._connection()
+        committing = False
         try:
-            with self._connection().transaction():
+            with conn.transaction():
                 yield
+                committing = True
         except psycopg.Error as exc:
+            # Dropped before COMMIT was sent (at BEGIN, or by a statement): nothing stored.
+            # Dropped during COMMIT: the answer may or may not be stored, so never redo it.
+            if conn.broken and not committing:
+                raise ConnectionLost(str(self.fault(exc))) from None
             raise self.fault(exc) from None
+        finally:
+            self._writing = False
 
     def close(self) -> None:
         self._conn.close()

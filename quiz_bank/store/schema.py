@@ -138,6 +138,10 @@ class StoreError(UserError):
     """The database cannot be used; str() is the one line shown to the user."""
 
 
+class ConnectionLost(StoreError):
+    """The server dropped the connection before a write was committed: nothing was stored."""
+
+
 @dataclass(frozen=True)
 class Attempt:
     id: int

@@ -18,7 +18,6 @@ from urllib.parse import quote
 from quiz_bank.store.schema import StoreError
 
 BUSY_TIMEOUT_MS = 30_000
-_HEADER = b"SQLite format 3\x00"
 _INTERNAL = ("sqlite_",)
 
 
@@ -36,7 +35,9 @@ class SQLiteBackend:
         if exists and path.is_dir():
             raise StoreError(f"{path}: is a directory, not a progress database")
         if exists:
-            self._check_header()
+            # Only SQLite opens the file: closing any other descriptor of it would drop the
+            # locks this process's connections hold (POSIX locks are per process), and another
+            # process could then delete a WAL still in use. So no header is read by hand.
             # Without a -wal file the main file is all there is: read it as immutable, so
             # not even a -shm file is created beside a database that may be refused.
             mode = "ro" if Path(f"{path}-wal").exists() else "ro&immutable=1"
@@ -45,15 +46,6 @@ class SQLiteBackend:
             self._db = self._create()
 
     # -- opening ---------------------------------------------------------------------------
-
-    def _check_header(self) -> None:
-        try:
-            with self.path.open("rb") as handle:
-                header = handle.read(len(_HEADER))
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot read ({exc.strerror or exc})") from None
-        if header and header != _HEADER:
-            raise self.unusable("not an SQLite database")
 
     def _create(self) -> sqlite3.Connection:
         folder = self.path.parent

@@ -10,7 +10,7 @@ import pytest
 from briefing_data.article import clean_text, fix_mixed_script, split_sections
 from briefing_data.loader import builtin_briefing, builtin_path
 from briefing_data.models import ListAnswer
-from briefing_data.textfold import fold
+from briefing_data.textfold import fold_typography
 from tests.inventory import CARDS, FACTS, ITEMS
 
 SHARED_SOURCE = Path(__file__).parents[3] / "shared" / "source" / "belarus-rear-base.txt"
@@ -37,9 +37,9 @@ def test_list_items_have_inventory_keys() -> None:
 
 def test_every_evidence_is_in_the_article() -> None:
     briefing = builtin_briefing()
-    article = fold(clean_text(briefing.article))
+    article = fold_typography(clean_text(briefing.article))
     for fact in briefing.facts():
-        assert fold(fact.evidence) in article, fact.id
+        assert fold_typography(fact.evidence) in article, fact.id
 
 
 def test_summaries_attribute_claims_to_the_article() -> None:

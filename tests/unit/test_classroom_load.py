@@ -12,7 +12,7 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "classroom.py"
 
 def test_eight_students_at_once_lose_nothing_on_sqlite_and_postgresql(pg_uri: str) -> None:
     done = subprocess.run(
-        [sys.executable, str(BENCH), "8", "6", "--postgres", pg_uri],
+        [sys.executable, str(BENCH), "8", "6", "--postgres", pg_uri, "--start-in", "1"],
         capture_output=True,
         text=True,
         timeout=300,

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from briefing_data.loader import builtin_briefing
-from briefing_data.textfold import fold
+from briefing_data.textfold import fold_typography
 from tests.inventory import CARDS, FACTS, ITEMS
 from tui_app.cli import cli
 
@@ -41,12 +41,12 @@ def test_export_json_carries_every_inventory_id(tmp_path: Path) -> None:
     briefing = data["briefing"]
     assert {"id", "title", "source", "cards"} <= set(briefing)
     assert [c["id"] for c in briefing["cards"]] == CARDS
-    article = fold(builtin_briefing().article)
+    article = fold_typography(builtin_briefing().article)
     facts = {f["id"]: f for c in briefing["cards"] for f in c["facts"]}
     assert set(facts) == set(FACTS)
     for fact_id, fact in facts.items():
         assert fact["kind"] == FACTS[fact_id][1]
-        assert fold(fact["evidence"]) in article
+        assert fold_typography(fact["evidence"]) in article
     for fact_id, keys in ITEMS.items():
         assert [i["key"] for i in facts[fact_id]["items"]] == keys
         assert all("answer" in i for i in facts[fact_id]["items"])

@@ -9,7 +9,7 @@ import pytest
 
 from briefing_data.loader import load_briefing
 from briefing_data.models import Briefing, ListAnswer, TextAnswer
-from briefing_data.textfold import fold
+from briefing_data.textfold import fold_typography
 from quiz_bank.generate import ArticleError, import_article, read_article
 from quiz_bank.generate.keys import AliasIndex
 from quiz_bank.generate.rank import FACTS_PER_1000_WORDS
@@ -29,20 +29,20 @@ def imported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 
 def test_evidence_is_verbatim(imported: Briefing) -> None:
-    article = fold(imported.article)
+    article = fold_typography(imported.article)
     for fact in imported.facts():
-        assert fold(fact.evidence) in article, fact.id
+        assert fold_typography(fact.evidence) in article, fact.id
 
 
 def test_answers_are_spans_of_their_evidence(imported: Briefing) -> None:
     for fact in imported.facts():
-        evidence = fold(fact.evidence).lower()
+        evidence = fold_typography(fact.evidence).lower()
         a = fact.answer
         if isinstance(a, TextAnswer):
-            assert fold(a.canonical).lower() in evidence, fact.id
+            assert fold_typography(a.canonical).lower() in evidence, fact.id
         elif isinstance(a, ListAnswer):
             for item in a.items:
-                assert fold(item.answer).lower() in evidence, (fact.id, item.answer)
+                assert fold_typography(item.answer).lower() in evidence, (fact.id, item.answer)
         else:
             # Figures and dates: some spelling the grader accepts is in the evidence.
             spellings = re.findall(r"[\w.,$%-]+", fact.evidence)

@@ -208,3 +208,35 @@ def test_one_megabyte_answer_is_refused_quickly() -> None:
     assert time.perf_counter() - started < 1.0
     assert not verdict.correct
     assert "too long" in verdict.feedback
+
+
+def test_word_families_are_safe_across_threads() -> None:
+    """Graders in several threads at once (a served class) stem words without mixing them up."""
+    import threading
+
+    from quiz_bank.wordmatch import family_stem
+
+    family_stem.cache_clear()
+    words = [
+        f"{stem}{end}"
+        for stem in ("local", "logist", "transfer", "produc")
+        for end in ("ize", "ization", "izing", "ical", "ically", "ing", "ed", "tion")
+    ]
+    expected = {w: None for w in words}
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(50):
+                for w in words:
+                    family_stem.cache_clear()
+                    family_stem(w)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and expected

@@ -94,6 +94,8 @@ def test_db_copy_moves_a_class_to_postgresql_and_back(pg_uri: str, tmp_path: Pat
                 duration=1.5,
             )
         store.mark_override(1, 1.0)
+    fresh = briefing("--db", pg_uri, "db", "migrate")
+    assert fresh.returncode == 0 and f"schema 0 -> {SCHEMA_VERSION} ({SCHEMA_VERSION}); 0 attempts" in fresh.stdout
     first = briefing("db", "copy", str(laptop), pg_uri)
     assert first.returncode == 0, first.stderr
     assert "Copied 3 of 3 attempts (0 already there) and 3 learners" in first.stdout
@@ -193,3 +195,34 @@ def test_serve_behind_a_proxy_keeps_the_password_out_of_output_and_command_lines
     assert 'data-session-websocket-url="wss://quiz.example.org/ws"' in page, out + err
     assert "answers go to postgresql://postgres@" in out, out + err
     assert "s3cret" not in out + err
+
+
+def test_a_dropped_connection_is_reopened_and_no_answer_is_lost_or_doubled(pg_uri: str) -> None:
+    """A PostgreSQL restart or failover between two answers: the next answer still lands once."""
+    import psycopg
+
+    def drop_connections() -> None:
+        with psycopg.connect(pg_uri, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE application_name = 'briefing' AND pid <> pg_backend_pid()"
+            )
+
+    def answer(store: ProgressStore, text: str) -> int:
+        return store.add_attempt(
+            learner="ana",
+            question="airfields",
+            fact="airfields",
+            card="rear-base",
+            answer=text,
+            correct=True,
+            score=1.0,
+        )
+
+    with ProgressStore(pg_uri) as store:
+        answer(store, "before")
+        drop_connections()
+        assert [a.answer for a in store.attempts()] == ["before"]  # a read: read again
+        drop_connections()
+        answer(store, "after")  # a write that never reached COMMIT: done again, once
+        assert [a.answer for a in store.attempts()] == ["before", "after"]

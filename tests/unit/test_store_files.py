@@ -140,3 +140,66 @@ def test_a_full_disk_mid_quiz_keeps_every_acknowledged_answer(small_disk: Path) 
     (small_disk / "filler").unlink()
     with ProgressStore(db) as store:
         assert store.count_attempts() == acknowledged
+
+
+def test_a_new_database_on_a_full_disk_leaves_no_file_behind(small_disk: Path) -> None:
+    fill(small_disk)
+    path = small_disk / "new.db"
+    done = briefing("--db", str(path), "stats", "--json")
+    assert done.returncode == 2 and "disk is full" in done.stderr, done.stderr
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+
+
+COUNT = "import sys; from quiz_bank.store import ProgressStore\n" + (
+    "with ProgressStore(sys.argv[1]) as s: print(s.count_attempts())"
+)
+
+
+def test_opening_a_second_store_keeps_the_first_ones_locks(tmp_path: Path) -> None:
+    """POSIX locks belong to the process: closing any other descriptor of the file drops them,
+    and another process closing the database then deletes a WAL still in use. Only SQLite
+    opens the file, so the first store's answer survives."""
+    path = tmp_path / "class.db"
+    ProgressStore(path).close()
+    with ProgressStore(path) as first:
+        ProgressStore(path).close()  # e.g. a second worker of the same serve process
+        assert subprocess.run([sys.executable, "-c", COUNT, str(path)], check=True).returncode == 0
+        first.add_attempt(
+            learner="ana",
+            question="airfields",
+            fact="airfields",
+            card="rear-base",
+            answer="x",
+            correct=True,
+            score=1.0,
+        )
+        seen = subprocess.run(
+            [sys.executable, "-c", COUNT, str(path)], capture_output=True, text=True, check=True
+        )
+        assert seen.stdout.strip() == "1"
+
+
+def test_a_check_that_ends_while_another_store_writes_keeps_its_locks(tmp_path: Path) -> None:
+    """The race of many sessions opening at once: one store's read-only check (the file had no
+    WAL yet, so it was read as immutable) ends while another store of the process writes."""
+    from quiz_bank.store.sqlite import SQLiteBackend
+
+    path = tmp_path / "class.db"
+    ProgressStore(path).close()
+    checking = SQLiteBackend(path)  # the check's connection, opened before any WAL existed
+    with ProgressStore(path) as writer:
+        checking.close()
+        subprocess.run([sys.executable, "-c", COUNT, str(path)], check=True, capture_output=True)
+        writer.add_attempt(
+            learner="ana",
+            question="airfields",
+            fact="airfields",
+            card="rear-base",
+            answer="x",
+            correct=True,
+            score=1.0,
+        )
+        seen = subprocess.run(
+            [sys.executable, "-c", COUNT, str(path)], capture_output=True, text=True, check=True
+        )
+        assert seen.stdout.strip() == "1"

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz_bank.tutor import EXAMPLES, Reply, Tutor
+from quiz_bank.tutor import Reply, Tutor
 
 
 class ChatScreen(Screen[None]):
@@ -27,13 +27,13 @@ class ChatScreen(Screen[None]):
         super().__init__()
         self.tutor: Tutor | None = None
         self.cited_card: str | None = None
+        self.examples: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="chat-log")
-        yield OptionList(
-            *[Option(Content(e), id=str(i)) for i, e in enumerate(EXAMPLES)], id="examples"
-        )
+        # Example questions made from the loaded briefing (on mount); hidden during a chat quiz.
+        yield OptionList(id="examples")
         yield Input(
             placeholder="Ask about the briefing, or say “quiz me”", max_length=500, id="prompt"
         )
@@ -42,6 +42,10 @@ class ChatScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.app
         self.tutor = Tutor(app.briefing, store=app.store, learner=app.learner)  # type: ignore[attr-defined]
+        self.examples = self.tutor.examples
+        self.query_one("#examples", OptionList).add_options(
+            [Option(Content(e), id=str(i)) for i, e in enumerate(self.examples)]
+        )
         self._add(
             "tutor",
             "Hello! Ask me anything about the briefing, in your own words, or say “quiz me”. "
@@ -78,7 +82,7 @@ class ChatScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#examples")
     def example(self, event: OptionList.OptionSelected) -> None:
         if not self.thinking:
-            self._ask(EXAMPLES[int(event.option.id or 0)])
+            self._ask(self.examples[int(event.option.id or 0)])
 
     def _ask(self, text: str) -> None:
         self._add("you", text)
@@ -96,9 +100,12 @@ class ChatScreen(Screen[None]):
         if reply.card and reply.kind in ("answer", "verdict"):
             self.cited_card = reply.card
             text += "  [ctrl+o opens the card]"
-        if reply.kind == "answer" and reply.suggestions:
+        quizzing = self.tutor is not None and self.tutor.quiz is not None
+        if reply.kind in ("answer", "decline") and reply.suggestions and not quizzing:
             text += "\nSee also: " + " · ".join(reply.suggestions)
         self._add("tutor", text, reply.evidence)
+        # Suggestions would be taken for answer choices during a quiz.
+        self.query_one("#examples", OptionList).display = not quizzing
         self.thinking = False
 
     def action_open_card(self) -> None:

@@ -57,14 +57,20 @@ class ResultsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="results")
     def load(self) -> None:
+
         store = self.app.store  # type: ignore[attr-defined]
         if store is None:
             content = Content("No database: there are no results to show.")
             self.app.call_from_thread(self.query_one("#results-body", Static).update, content)
             return
-        attempts = store.attempts()
-        roster = self.app.roster  # type: ignore[attr-defined]
-        pending = roster.override_requests(pending_only=True) if roster is not None else []
+        try:
+            attempts = store.attempts()
+            roster = self.app.roster  # type: ignore[attr-defined]
+            pending = roster.override_requests(pending_only=True) if roster is not None else []
+        except StoreError as exc:  # the server is away: say so, try again next refresh
+            content = Content(f"Results unavailable: {exc}")
+            self.app.call_from_thread(self.query_one("#results-body", Static).update, content)
+            return
         self.app.call_from_thread(self._show, render_results(attempts), pending, attempts)
 
     def _show(
