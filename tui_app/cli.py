@@ -442,6 +442,13 @@ def results(context: Context, fmt: str, student: str | None, output: Path | None
     help="The address browsers use when a reverse proxy is in front (https://quiz.example.org).",
 )
 @click.option(
+    "--join-code",
+    metavar="CODE",
+    help="The class's join code, the same on every serving host (default: a new one at each "
+    "start on a network address). The teacher link's token comes from BRIEFING_TEACHER_TOKEN "
+    "when set.",
+)
+@click.option(
     "--max-sessions",
     default=40,
     show_default=True,
@@ -455,9 +462,12 @@ def serve(
     port: int,
     quiz_path: Path | None,
     proxy_url: str | None,
+    join_code: str | None,
     max_sessions: int,
 ) -> None:
     """Serve the app to browsers (each its own session, one shared database)."""
+    import os
+
     from quiz_bank.classquiz import load_class_quiz
     from tui_app.serve import make_server, public_url
 
@@ -476,6 +486,8 @@ def serve(
         title=title,
         url=proxy_url,
         max_sessions=max_sessions,
+        join_code=join_code,
+        teacher_token=os.environ.get("BRIEFING_TEACHER_TOKEN"),
     )
     url = (proxy_url or public_url(host, port)).rstrip("/")
     where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else "the network"

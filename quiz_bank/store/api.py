@@ -85,7 +85,7 @@ class ProgressStore:
             self._db.discard()
             raise
 
-    def _check(self) -> int:
+    def _check(self, retries: int = 3) -> int:
         """Refuse what is not ours before changing anything; the schema version found."""
         version = self._db.version()
         if version > SCHEMA_VERSION:
@@ -101,6 +101,11 @@ class ProgressStore:
             version, tables = again, self._db.tables()
         expected = TABLES.get(version)
         if expected is None or tables != expected:
+            # Another process may have migrated between the two reads (one step per
+            # transaction): tables of a later schema of ours mean "read the version again".
+            later = any(v > version and t == tables for v, t in TABLES.items())
+            if later and retries > 0:
+                return self._check(retries - 1)
             raise self._db.unusable("it holds tables of another program")
         return version
 

@@ -324,3 +324,16 @@ def test_a_class_database_of_schema_1_gains_the_roster(tmp_path: Path) -> None:
         assert [a.learner for a in roster.store.attempts()] == ["ana"]
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_a_database_whose_version_lags_its_tables_is_refused_not_looped(tmp_path: Path) -> None:
+    import sqlite3
+
+    from quiz_bank.store import StoreError
+
+    db = tmp_path / "odd.db"
+    ProgressStore(db).close()  # schema 2, the roster's tables included
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 1")  # a version that says less than the tables
+    with pytest.raises(StoreError, match="another program"):
+        ProgressStore(db)

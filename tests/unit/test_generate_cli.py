@@ -57,7 +57,8 @@ def test_import_then_export_grade_ask_and_quiz(briefing_file: Path, tmp_path: Pa
     saved = tmp_path / "class.toml"
     made = _run([*b, "quiz", "--save", str(saved), "--count", "3", "--seed", "1"])
     assert made.returncode == 0, made.stderr
-    taken = _run([*b, "quiz", "--from", str(saved), "--plain", "--student", "ana"], "x\nx\nx\n")
+    # "a" is an answer to any form: an option letter, or a (wrong) typed answer.
+    taken = _run([*b, "quiz", "--from", str(saved), "--plain", "--student", "ana"], "a\na\na\n")
     assert taken.returncode == 0, taken.stderr
     assert "Score: " in taken.stdout
     results = _run([*b, "results", "--format", "csv"])

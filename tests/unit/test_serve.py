@@ -270,3 +270,38 @@ def test_a_finished_student_retakes_only_when_the_quiz_file_allows(tmp_path: Pat
     server.quiz = server.quiz.model_copy(update={"retakes": True})
     _, retake = server.session_for(Visitor("class", "Fay Gold"))
     assert retake.round_since is not None and retake.round_since > started
+
+
+def test_several_hosts_share_one_join_code_and_teacher_token(tmp_path: Path) -> None:
+    from briefing_data.errors import UserError
+    from tui_app.serve import make_server
+
+    def server(**kw: object):  # type: ignore[no-untyped-def]
+        return make_server(
+            host="0.0.0.0", port=8000, db=tmp_path / "c.db", briefing=None, quiz=None,
+            title="t", max_sessions=3, **kw,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    one, two = (server(join_code="ROOM-42", teacher_token="t" * 20) for _ in range(2))
+    assert one.join_code == two.join_code == "ROOM-42"
+    assert one.teacher_token == two.teacher_token == "t" * 20
+    assert server().join_code != server().join_code  # otherwise a new code per start
+    for bad in ({"join_code": "ab"}, {"join_code": "ROOM\x1b[2J"}, {"teacher_token": "short"}):
+        with pytest.raises(UserError):
+            server(**bad)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui_app",
+            "--db",
+            str(tmp_path / "c.db"),
+            "serve",
+            "--join-code",
+            "ab",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "--join-code" in done.stderr

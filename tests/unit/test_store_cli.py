@@ -95,7 +95,8 @@ def test_db_copy_moves_a_class_to_postgresql_and_back(pg_uri: str, tmp_path: Pat
             )
         store.mark_override(1, 1.0)
     fresh = briefing("--db", pg_uri, "db", "migrate")
-    assert fresh.returncode == 0 and "schema 0 -> 2 (2); 0 attempts" in fresh.stdout
+    v = SCHEMA_VERSION
+    assert fresh.returncode == 0 and f"schema 0 -> {v} ({v}); 0 attempts" in fresh.stdout
     first = briefing("db", "copy", str(laptop), pg_uri)
     assert first.returncode == 0, first.stderr
     assert "Copied 3 of 3 attempts (0 already there) and 3 learners" in first.stdout

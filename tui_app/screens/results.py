@@ -65,14 +65,12 @@ class ResultsScreen(BriefingScreen[None]):
             return
         try:
             attempts = store.attempts()
+            roster = self.app.roster
+            pending = roster.override_requests(pending_only=True) if roster is not None else []
         except StoreError as exc:  # the server is away: say so, try again next refresh
-            self.app.call_from_thread(
-                self.query_one("#results-body", Static).update,
-                Content(f"Results unavailable: {exc}"),
-            )
+            content = Content(f"Results unavailable: {exc}")
+            self.app.call_from_thread(self.query_one("#results-body", Static).update, content)
             return
-        roster = self.app.roster
-        pending = roster.override_requests(pending_only=True) if roster is not None else []
         self.app.call_from_thread(self._show, render_results(attempts), pending, attempts)
 
     def _show(

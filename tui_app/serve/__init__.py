@@ -49,6 +49,8 @@ def make_server(
     title: str,
     max_sessions: int,
     url: str | None = None,
+    join_code: str | None = None,
+    teacher_token: str | None = None,
 ):  # type: ignore[no-untyped-def]
     """The classroom server (see server.py); a class quiz is loaded and checked by the caller.
     `url` is the proxy's address when one is in front (the page's WebSocket)."""
@@ -60,8 +62,15 @@ def make_server(
         # password): the sessions inherit it in BRIEFING_DB.
         os.environ["BRIEFING_DB"] = db
     class_quiz = load_class_quiz(quiz) if quiz is not None else None
+    from briefing_data.errors import UserError
+
+    if join_code is not None and not (4 <= len(join_code) <= 40 and join_code.isprintable()):
+        raise UserError("--join-code: give 4 to 40 printable characters")
+    if teacher_token is not None and len(teacher_token) < 16:
+        raise UserError("BRIEFING_TEACHER_TOKEN: give at least 16 characters")
     # Anyone who can reach a server open to the network needs the code on the board.
-    join_code = None if host in LOOPBACK_HOSTS and url is None else new_join_code()
+    if join_code is None and not (host in LOOPBACK_HOSTS and url is None):
+        join_code = new_join_code()
     return ClassroomServer(
         host=host,
         port=port,
@@ -75,6 +84,7 @@ def make_server(
         title=title,
         max_sessions=max_sessions,
         join_code=join_code,
+        teacher_token=teacher_token,
     )
 
 
