@@ -18,7 +18,6 @@ def select_questions(
     briefing: Briefing,
     *,
     card: str | None = None,
-    tag: str | None = None,
     count: int | None = None,
     seed: int | None = None,
     ids: list[str] | None = None,
@@ -27,7 +26,7 @@ def select_questions(
     """The questions of a quiz.
 
     `ids` gives exactly those questions in that order (KeyError naming an unknown one).
-    Otherwise one question per fact of the chosen card or tag, its form drawn at random
+    Otherwise one question per fact (of the chosen card), its form drawn at random
     among `forms` (at most about one in five true/false), in a shuffled order; the same seed
     gives the same quiz.
     """
@@ -41,10 +40,6 @@ def select_questions(
     for q in question_bank(briefing):
         if q.form not in wanted or (card is not None and q.card != card):
             continue
-        if tag is not None:
-            fact = briefing.fact(q.fact)
-            if tag not in fact.tags and tag not in briefing.card(q.card).tags:
-                continue
         by_fact.setdefault(q.fact, []).append(q)
     facts = list(by_fact.values())
     rng.shuffle(facts)
