@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quiz_bank.learners import validate_learner_name
-from quiz_bank.scoring import HINT_FACTOR
+from quiz_bank.scoring import credited
 from quiz_bank.store import Attempt, ProgressStore, utcnow
 
 # No 0/O, 1/I/L: a code is read off paper or a board.
@@ -187,7 +187,7 @@ class Roster:
         if not found:
             raise KeyError(attempt_id)
         if accept:
-            self.store.mark_override(attempt_id, HINT_FACTOR if found[0][1] else 1.0)
+            self.store.mark_override(attempt_id, credited(1.0, hinted=bool(found[0][1])))
         with self.store.transaction() as execute:
             execute(
                 "UPDATE override_requests SET decision = ? WHERE attempt_id = ?",

@@ -15,7 +15,7 @@ from quiz_bank.grading import MAX_ANSWER_CHARS
 from quiz_bank.hints import hint_text
 from quiz_bank.marking import answered_text, grade_question
 from quiz_bank.questions import Question
-from quiz_bank.scoring import HINT_FACTOR, Standing, Tally, credited, standing, tally
+from quiz_bank.scoring import Standing, Tally, credited, standing, tally
 from quiz_bank.selection import DEFAULT_FORMS, select_questions
 from quiz_bank.store import ProgressStore, utcnow
 from quiz_bank.verdict import Verdict
@@ -68,22 +68,6 @@ class Summary:
     missed: list[tuple[Question, str, str]] = field(default_factory=list)
     # Every answer in order, for the recap.
     outcomes: list[Outcome] = field(default_factory=list)
-
-    @property
-    def answered(self) -> int:
-        return self.tally.answered
-
-    @property
-    def correct(self) -> int:
-        return self.tally.right
-
-    @property
-    def skipped(self) -> int:
-        return self.tally.skipped
-
-    @property
-    def score(self) -> float:
-        return self.tally.points
 
     @property
     def finished(self) -> bool:
@@ -203,7 +187,7 @@ class QuizSession:
             # A choice is marked exactly: the grader cannot be wrong there.
             raise ValueError("a choice question cannot be overridden")
         last.overridden = True
-        last.score = HINT_FACTOR if last.hinted else 1.0
+        last.score = credited(1.0, hinted=last.hinted)
         if self.store is not None and last.attempt_id is not None:
             schedule = self._review(last.question.id, last.previous_state, True, last, None)
             self.store.mark_override(last.attempt_id, last.score, schedule)

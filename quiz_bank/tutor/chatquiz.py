@@ -89,8 +89,7 @@ class ChatQuiz:
             s = self.session
             return Reply(
                 kind="quiz",
-                text=f"Score so far: {s.correct} right of {s.answered} answered "
-                f"({s.score:g} points); question {s.position} of {s.total}.",
+                text=f"Score so far: {s.tally.text()}; question {s.position} of {s.total}.",
             )
         if command in _WHY or lowered in _WHY:
             return self.explain()
@@ -137,7 +136,7 @@ class ChatQuiz:
     def finish(self, before: str) -> Reply:
         summary = self.session.summary()
         lines = [before] if before else []
-        lines.append(f"Done: {summary.correct} right of {summary.answered} answered.")
+        lines.append(f"Done: {summary.tally.text()}.")
         if summary.missed:
             cards: list[str] = []
             for _q, _fact, card_id in summary.missed:

@@ -12,27 +12,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from quiz_bank.questions import LETTERS
 from quiz_bank.results import one_line
+from quiz_bank.scoring import WORDS
 from quiz_bank.session import Outcome, QuizSession
 
 
 def _mark(outcome: Outcome) -> str:
-    if outcome.skipped:
-        return "→ skipped"
-    if outcome.verdict.correct or outcome.overridden:
-        return "✓ right"
-    if outcome.verdict.score > 0:
-        return f"◐ {outcome.verdict.score:.0%}"
-    return "✗ not right"
-
-
-def _typed(outcome: Outcome) -> str:
-    typed = outcome.typed
-    choices = outcome.question.choices
-    if choices and typed in LETTERS and LETTERS.index(typed) < len(choices):
-        typed = f"{typed}) {choices[LETTERS.index(typed)]}"
-    return one_line(typed)[:80]
+    """The verdict's mark and word, from the one vocabulary (`scoring.WORDS`)."""
+    return WORDS[outcome.standing].label()
 
 
 class ClassSummaryScreen(Screen[None]):
@@ -44,16 +31,14 @@ class ClassSummaryScreen(Screen[None]):
         s = self.session.summary()
         yield Header()
         head = (
-            f"Class quiz finished, {self.session.learner}: {s.correct} right of {s.answered} "
-            f"answered ({s.score:g} points"
-            + (f", {s.skipped} skipped" if s.skipped else "")
-            + f"), {s.total} questions."
+            f"Class quiz finished, {self.session.learner}: {s.tally.text()}, "
+            f"{s.total} question{'s' if s.total != 1 else ''}."
         )
         with VerticalScroll(id="summary"):
             yield Static(Content(one_line(head)), classes="card-title")
             lines = [
                 f"{n:>2}. {_mark(o):<12} {one_line(o.question.prompt)}\n"
-                f"    you answered: {_typed(o) or '(nothing)'}"
+                f"    you answered: {one_line(o.answered_text)[:80] or '(nothing)'}"
                 for n, o in enumerate(self.session.outcomes, 1)
             ]
             yield Static(Content("\n".join(lines)), id="class-answers")
