@@ -11,93 +11,19 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from briefing_data.models import (
-    MONTHS,
-    Briefing,
-    DateAnswer,
-    DateRangeAnswer,
-    DateValue,
-    ListAnswer,
-    NumberAnswer,
-    TextAnswer,
-)
+from briefing_data.models import Briefing
+from quiz_bank.kinds import kind_of
+from quiz_bank.kinds.listkind import ListKind
+from quiz_bank.marking import grade_question
 from quiz_bank.normalize import fold
-from quiz_bank.questions import Question, grade_question
-
-_SEASON_NAMES = {"autumn": ["autumn", "fall"]}
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
-
-
-def _date_forms(d: DateValue, *, with_year: bool) -> list[str]:
-    """The usual ways to write one date (at its precision), with or without its year."""
-    year = f" {d.year}" if d.year and with_year else ""
-    if d.season:
-        names = _SEASON_NAMES.get(d.season, [d.season])
-        forms = [f"{n}{year}" for n in names]
-        if year:
-            forms += [f"{n} of {d.year}" for n in names]
-        return forms
-    if not d.month:
-        return [str(d.year)] if d.year and with_year else []
-    month = MONTHS[d.month - 1].capitalize()
-    if not d.day:
-        return [f"{month}{year}"]
-    forms = [f"{d.day} {month}{year}", f"{month} {d.day}{year}"]
-    if year:
-        forms.append(f"{month} {d.day},{year}")
-    if year and d.year:
-        forms += [f"{d.year}-{d.month:02d}-{d.day:02d}", f"{d.day:02d}.{d.month:02d}.{d.year}"]
-    return forms
-
-
-def _range_forms(a: DateRangeAnswer, *, with_year: bool) -> list[str]:
-    s, e = a.start, a.end
-    year = f" {s.year}" if s.year and with_year else ""
-    if s.month and s.month == e.month and s.day and e.day and s.year == e.year:
-        month = MONTHS[s.month - 1].capitalize()
-        comma = f",{year}" if year else ""
-        return [
-            f"{month} {s.day}-{e.day}{comma}",
-            f"{month} {s.day}-{e.day}{year}",
-            f"{s.day}-{e.day} {month}{year}",
-            f"{month} {s.day} to {e.day}{year}",
-            f"{s.day} to {e.day} {month}{year}",
-        ]
-    starts = _date_forms(s, with_year=with_year)
-    ends = _date_forms(e, with_year=with_year)
-    return [f"{x} to {y}" for x, y in zip(starts, ends, strict=False)]
+from quiz_bank.questions import Question
 
 
 def _candidates(briefing: Briefing, question: Question) -> list[str]:
-    fact = briefing.fact(question.fact)
-    a = fact.answer
-    if question.form == "cloze" and question.blank_item and isinstance(a, ListAnswer):
-        item = next(i for i in a.items if i.key == question.blank_item)
-        return [item.answer, *item.variants]
-    if isinstance(a, TextAnswer):
-        return a.accepted()
-    if isinstance(a, NumberAnswer):
-        value = _number(a.value)
-        out = [value]
-        if a.value == int(a.value) and a.value >= 1000 and not a.is_year:
-            out.append(f"{a.value:,.0f}")
-        if a.unit:
-            out += [f"{value} {u}" for u in (a.unit, *a.unit_variants)]
-        return out
-    if isinstance(a, DateAnswer | DateRangeAnswer):
-        forms = [a.display()]
-        for with_year in (True, False):
-            if isinstance(a, DateAnswer):
-                forms += _date_forms(a.date, with_year=with_year)
-            else:
-                forms += _range_forms(a, with_year=with_year)
-        return forms
-    if isinstance(a, ListAnswer):
-        return [", ".join(item.answer for item in a.items[: question.required or a.needed])]
-    return [fact.answer_text]
+    kind = kind_of(briefing.fact(question.fact))
+    if question.form == "cloze" and question.blank_item and isinstance(kind, ListKind):
+        return kind.item_spellings(question.blank_item)
+    return kind.accepted(question.required)
 
 
 def accepted_answers(briefing: Briefing, question: Question) -> list[str]:
@@ -117,13 +43,7 @@ def typed_answer(briefing: Briefing, question: Question) -> str:
     """The short answer a learner types (what Anki compares): "717", not "at least 717
     missiles"; the shortest accepted form of the answer's first spelling."""
     forms = accepted_answers(briefing, question)
-    a = briefing.fact(question.fact).answer
-    if isinstance(a, NumberAnswer):
-        return min(forms, key=len)
-    if isinstance(a, DateAnswer | DateRangeAnswer):
-        # "autumn 2022", not the display's "autumn (fall) 2022"
-        return next((f for f in forms if "(" not in f), forms[0])
-    return forms[0]
+    return kind_of(briefing.fact(question.fact)).typed_form(forms)
 
 
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for"})

@@ -28,8 +28,11 @@ class AnswerKind(Protocol):
     def spellings(self) -> list[str]:
         """Ways the answer may be written in a text (to find it in a sentence)."""
 
-    def accepted(self) -> list[str]:
-        """The answers an export lists as accepted outright."""
+    def accepted(self, required: int | None = None) -> list[str]:
+        """Written forms an export may list as accepted (checked with the grader there)."""
+
+    def typed_form(self, forms: list[str]) -> str:
+        """Of the accepted forms, the short one a learner types (what Anki compares)."""
 
     def entity_names(self) -> list[str]:
         """Names this fact gives to things, which a typo elsewhere must not land on."""

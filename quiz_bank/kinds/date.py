@@ -104,8 +104,20 @@ class DateKind:
             return [f"{month} {a.start.day}-{a.end.day}", a.display()]
         return []
 
-    def accepted(self) -> list[str]:
-        return [self.answer.display()]
+    def accepted(self, required: int | None = None) -> list[str]:
+        """The display, then the usual ways to write the date, with and without its year."""
+        a = self.answer
+        forms = [a.display()]
+        for with_year in (True, False):
+            if isinstance(a, DateAnswer):
+                forms += date_forms(a.date, with_year=with_year)
+            else:
+                forms += _range_forms(a, with_year=with_year)
+        return forms
+
+    def typed_form(self, forms: list[str]) -> str:
+        """"autumn 2022", not the display's "autumn (fall) 2022"."""
+        return next((f for f in forms if "(" not in f), forms[0])
 
     def entity_names(self) -> list[str]:
         return list(self.answer.wrong)
@@ -166,3 +178,46 @@ class DateKind:
     def hint(self) -> str:
         years = [d.year for d in self.dates if d.year]
         return f"The year is {years[0]}." if years else "Think of the season and the year."
+
+
+_SEASON_NAMES = {"autumn": ["autumn", "fall"]}
+
+
+def date_forms(d: DateValue, *, with_year: bool) -> list[str]:
+    """The usual ways to write one date (at its precision), with or without its year."""
+    year = f" {d.year}" if d.year and with_year else ""
+    if d.season:
+        names = _SEASON_NAMES.get(d.season, [d.season])
+        forms = [f"{n}{year}" for n in names]
+        if year:
+            forms += [f"{n} of {d.year}" for n in names]
+        return forms
+    if not d.month:
+        return [str(d.year)] if d.year and with_year else []
+    month = MONTHS[d.month - 1].capitalize()
+    if not d.day:
+        return [f"{month}{year}"]
+    forms = [f"{d.day} {month}{year}", f"{month} {d.day}{year}"]
+    if year:
+        forms.append(f"{month} {d.day},{year}")
+    if year and d.year:
+        forms += [f"{d.year}-{d.month:02d}-{d.day:02d}", f"{d.day:02d}.{d.month:02d}.{d.year}"]
+    return forms
+
+
+def _range_forms(a: DateRangeAnswer, *, with_year: bool) -> list[str]:
+    s, e = a.start, a.end
+    year = f" {s.year}" if s.year and with_year else ""
+    if s.month and s.month == e.month and s.day and e.day and s.year == e.year:
+        month = MONTHS[s.month - 1].capitalize()
+        comma = f",{year}" if year else ""
+        return [
+            f"{month} {s.day}-{e.day}{comma}",
+            f"{month} {s.day}-{e.day}{year}",
+            f"{s.day}-{e.day} {month}{year}",
+            f"{month} {s.day} to {e.day}{year}",
+            f"{s.day} to {e.day} {month}{year}",
+        ]
+    starts = date_forms(s, with_year=with_year)
+    ends = date_forms(e, with_year=with_year)
+    return [f"{x} to {y}" for x, y in zip(starts, ends, strict=False)]

@@ -162,8 +162,13 @@ class ListKind:
         item = next(i for i in self.answer.items if i.key == item_key)
         return [item.answer, *item.variants]
 
-    def accepted(self) -> list[str]:
-        return [self.answer.display()]
+    def accepted(self, required: int | None = None) -> list[str]:
+        """The items a full answer names, joined (the first `required` of them)."""
+        a = self.answer
+        return [", ".join(item.answer for item in a.items[: required or a.needed])]
+
+    def typed_form(self, forms: list[str]) -> str:
+        return forms[0]
 
     def entity_names(self) -> list[str]:
         return [*self.spellings(), *self.answer.wrong]

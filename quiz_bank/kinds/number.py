@@ -175,12 +175,19 @@ class NumberKind:
         v = self._value()
         return [f"{v:,}", str(v)]
 
-    def accepted(self) -> list[str]:
-        a, value = self.answer, self._value()
-        out = [str(value), f"{value:,}" if isinstance(value, int) else str(value)]
+    def accepted(self, required: int | None = None) -> list[str]:
+        """The figure, with thousands separators when it has them, and with each unit."""
+        a, value = self.answer, fmt(self.answer.value)
+        out = [value]
+        if a.value == int(a.value) and a.value >= 1000 and not a.is_year:
+            out.append(f"{a.value:,.0f}")
         if a.unit:
-            out += [f"{value} {a.unit}", *(f"{value} {u}" for u in a.unit_variants)]
-        return list(dict.fromkeys(out))
+            out += [f"{value} {u}" for u in (a.unit, *a.unit_variants)]
+        return out
+
+    def typed_form(self, forms: list[str]) -> str:
+        """What a learner types: the shortest form ("717", not "717 missiles")."""
+        return min(forms, key=len)
 
     def entity_names(self) -> list[str]:
         return list(self.answer.wrong)  # a figure names no entity; its wrong answers may

@@ -82,8 +82,11 @@ class TextKind:
     def spellings(self) -> list[str]:
         return self.answer.accepted()
 
-    def accepted(self) -> list[str]:
+    def accepted(self, required: int | None = None) -> list[str]:
         return self.answer.accepted()
+
+    def typed_form(self, forms: list[str]) -> str:
+        return forms[0]
 
     def entity_names(self) -> list[str]:
         return [*self.answer.accepted(), *self.answer.wrong]
