@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 from briefing_data.models import Briefing, FactBase, ListAnswer
+from quiz_bank.distractors import distinct_options
 from quiz_bank.kinds import kind_of
 from quiz_bank.kinds.common import fact_rng
 from quiz_bank.questions import BLANK, Form, Question
@@ -51,6 +52,7 @@ def list_k_question(card_id: str, fact: FactBase) -> Question | None:
 def mcq_question(briefing: Briefing, card_id: str, fact: FactBase) -> Question | None:
     rng = fact_rng(fact.id, "mcq")
     right, wrong, prompt = kind_of(fact).mcq(briefing, rng)
+    wrong = [w for w in distinct_options(wrong, keep=[right]) if w != right]
     if len(wrong) < 2:
         return None
     choices = [right, *wrong]

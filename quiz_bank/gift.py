@@ -15,7 +15,8 @@ import re
 import zlib
 
 from briefing_data.models import Briefing, ListAnswer, NumberAnswer
-from quiz_bank.answer_forms import accepted_answers, distinct_options, meaning_key
+from quiz_bank.answer_forms import accepted_answers
+from quiz_bank.distractors import distinct_options, meaning_key
 from quiz_bank.questions import Question, question_bank
 from quiz_bank.results import one_line
 

@@ -251,6 +251,19 @@ def _aliases() -> dict[str, list[tuple[str, ...]]]:
     return names
 
 
+def country_key(text: str) -> str | None:
+    """The country (alpha-2 code) a whole text names under any of its names, or None:
+    "North Korea", "DPRK" and "the Democratic People's Republic of Korea" are all KP."""
+    words = tuple(name_words(text))
+    if not words:
+        return None
+    found = countries_in(list(words))
+    if len(found) == 1 and found[0][:2] == (0, len(words)):
+        return found[0][2]
+    codes = [code for code, forms in _aliases().items() if words in forms]
+    return codes[0] if len(codes) == 1 else None
+
+
 def country_aliases(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Other names of the country these words name, if they name exactly one country."""
     found = countries_in(list(words))

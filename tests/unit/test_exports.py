@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing_data.loader import builtin_briefing
-from quiz_bank.answer_forms import meaning_key
+from quiz_bank.distractors import meaning_key
 from quiz_bank.exports import gift_escape, to_csv, to_gift, to_quizlet
 from quiz_bank.gift import moodle_share
 from quiz_bank.questions import grade_question, question_bank
