@@ -39,8 +39,9 @@ from pathlib import Path
 
 from briefing_data.loader import builtin_briefing, load_briefing
 from briefing_data.models import Briefing
+from quiz_bank.marking import grade_question
 from quiz_bank.normalize import tokens
-from quiz_bank.questions import find_question, grade_question
+from quiz_bank.questions import find_question
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

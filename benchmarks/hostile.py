@@ -68,7 +68,8 @@ def _big_bank(folder: Path) -> Path:
 def _time_big_bank(folder: Path) -> None:
     from briefing_data.loader import load_briefing
     from quiz_bank.exports import export_text
-    from quiz_bank.questions import find_question, grade_question
+    from quiz_bank.marking import grade_question
+    from quiz_bank.questions import find_question
 
     path = _big_bank(folder)
     started = time.perf_counter()

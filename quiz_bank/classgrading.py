@@ -13,7 +13,8 @@ from briefing_data.errors import UserError
 from briefing_data.models import Briefing
 from briefing_data.safeio import CSV_BYTES, read_user_text
 from quiz_bank.grading import MAX_ANSWER_CHARS
-from quiz_bank.questions import find_question, grade_question
+from quiz_bank.marking import grade_question
+from quiz_bank.questions import find_question
 from quiz_bank.results import printable, spreadsheet_safe
 
 COLUMNS = ("student", "question", "answer")

@@ -11,7 +11,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from briefing_data.models import Briefing
-from quiz_bank.verdict import Verdict
 
 Form = Literal["recall", "list", "mcq", "tf", "cloze"]
 BLANK = "_____"
@@ -77,16 +76,3 @@ def find_question(briefing: Briefing, question_id: str) -> Question:
             return question
     raise KeyError(question_id)
 
-
-def grade_question(briefing: Briefing, question: Question, typed: str) -> Verdict:
-    """Grade a typed answer to any question of the bank (see `marking`)."""
-    from quiz_bank.marking import grade_question as grade
-
-    return grade(briefing, question, typed)
-
-
-def choice_index(question: Question, typed: str) -> int | None:
-    """The option a typed answer picks (see `marking`)."""
-    from quiz_bank.marking import choice_index as pick
-
-    return pick(question, typed)

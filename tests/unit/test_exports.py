@@ -18,7 +18,8 @@ from briefing_data.loader import builtin_briefing
 from quiz_bank.distractors import meaning_key
 from quiz_bank.exports import gift_escape, to_csv, to_gift, to_quizlet
 from quiz_bank.gift import moodle_share
-from quiz_bank.questions import grade_question, question_bank
+from quiz_bank.marking import grade_question
+from quiz_bank.questions import question_bank
 from tui_app.cli import cli
 
 BRIEFING = builtin_briefing()

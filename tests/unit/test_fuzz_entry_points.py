@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from briefing_data.loader import BriefingError, load_briefing
 from quiz_bank.classquiz import ClassQuizError, load_class_quiz
-from quiz_bank.questions import find_question, grade_question, question_bank
+from quiz_bank.marking import grade_question
+from quiz_bank.questions import find_question, question_bank
 from tests.hostile_corpus import (
     HOSTILE_ANSWERS,
     MINI,

@@ -13,8 +13,9 @@ from quiz_bank.dates import read_dates
 from quiz_bank.grading import grade_fact
 from quiz_bank.kinds.implied import abbreviations
 from quiz_bank.lexicon import countries_in, country_of
+from quiz_bank.marking import grade_question
 from quiz_bank.normalize import normalize, tokens
-from quiz_bank.questions import find_question, grade_question
+from quiz_bank.questions import find_question
 
 DATA = Path(__file__).parents[1] / "data"
 BRIEFING = builtin_briefing()

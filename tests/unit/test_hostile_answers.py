@@ -13,8 +13,9 @@ import pytest
 from briefing_data.loader import builtin_briefing
 from quiz_bank.dates import read_dates
 from quiz_bank.lines import dumps_line, read_line
+from quiz_bank.marking import grade_question
 from quiz_bank.normalize import words_to_numbers
-from quiz_bank.questions import find_question, grade_question
+from quiz_bank.questions import find_question
 
 BRIEFING = builtin_briefing()
 BRIEFING_CMD = [sys.executable, "-c", "from tui_app.cli import main; main()"]

@@ -9,7 +9,8 @@ import pytest
 from briefing_data.loader import builtin_briefing
 from briefing_data.models import ListAnswer
 from quiz_bank.grading import grade_fact
-from quiz_bank.questions import LETTERS, find_question, grade_question, question_bank
+from quiz_bank.marking import grade_question
+from quiz_bank.questions import LETTERS, find_question, question_bank
 
 BRIEFING = builtin_briefing()
 BANK = question_bank(BRIEFING)
