@@ -9,29 +9,18 @@ derived from their initials (Democratic Republic of the Congo -> DRC). "Japanese
 from __future__ import annotations
 
 import functools
-import re
 
-from quiz_bank.lexicon import word_count
+from quiz_bank.lexicon import acronym, word_count
 from quiz_bank.normalize import fold, raw_words
 
 # Longest country phrase matched, in words ("united kingdom of great britain and northern ireland").
 MAX_PHRASE = 9
 # An acronym this common as a word in English is taken as the word.
 EVERYDAY = 50_000
-_MINOR = frozenset({"of", "the", "and"})
-_INITIAL = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
 def _phrase(text: str) -> tuple[str, ...]:
     return tuple(raw_words(fold(text)))
-
-
-def acronym(name: str) -> str | None:
-    """Initials of a multi-word name's main words, when there are at least three."""
-    parts = [w for w in _INITIAL.findall(name) if w.lower() not in _MINOR]
-    if len(parts) < 3 or not all(p[0].isupper() for p in parts):
-        return None
-    return "".join(p[0] for p in parts).lower()
 
 
 def _names() -> list[tuple[str, str, int, int]]:

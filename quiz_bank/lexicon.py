@@ -225,6 +225,19 @@ def word_count(word: str) -> int:
     return _english().get(word, 0)
 
 
+_MINOR = frozenset({"of", "the", "and"})
+_INITIAL = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def acronym(name: str) -> str | None:
+    """Initials of a multi-word name's main words, when there are at least three
+    (People's Republic of China -> prc)."""
+    parts = [w for w in _INITIAL.findall(name) if w.lower() not in _MINOR]
+    if len(parts) < 3 or not all(p[0].isupper() for p in parts):
+        return None
+    return "".join(p[0] for p in parts).lower()
+
+
 @functools.cache
 def _aliases() -> dict[str, list[tuple[str, ...]]]:
     """Every name of each country, normalised: short, common and official names, and the
@@ -241,9 +254,9 @@ def _aliases() -> dict[str, list[tuple[str, ...]]]:
             if value and "," not in value:
                 forms.append(tuple(name_words(value)))
         official = getattr(country, "official_name", None) or country.name
-        letters = "".join(w[0] for w in official.replace(",", " ").split() if w[0].isupper())
-        if len(letters) >= 3:
-            initials.setdefault((letters.lower(),), set()).add(country.alpha_2)
+        letters = acronym(official.replace(",", " "))
+        if letters:
+            initials.setdefault((letters,), set()).add(country.alpha_2)
         names[country.alpha_2] = [f for f in dict.fromkeys(forms) if f]
     for form, codes in initials.items():
         if len(codes) == 1 and not is_common_word(form[0]):
