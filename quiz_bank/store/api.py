@@ -93,12 +93,6 @@ class ProgressStore:
                 f"made by a newer briefing (schema {version}, this one knows {SCHEMA_VERSION})"
             )
         tables = self._db.tables()
-        for _ in range(SCHEMA_VERSION + 2):
-            # Another host may be migrating step by step: read the tables of one version.
-            again = self._db.version()
-            if again == version:
-                break
-            version, tables = again, self._db.tables()
         expected = TABLES.get(version)
         if expected is None or tables != expected:
             # Another process may have migrated between the two reads (one step per
