@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from briefing_data.models import Briefing
-from quiz_bank.normalize import FILLER
+from briefing_data.models import Briefing, FactBase
+from quiz_bank.normalize import FILLER, tokens
 from quiz_bank.verdict import Verdict
 from quiz_bank.wordmatch import verb_stem
 
@@ -24,6 +25,22 @@ class GradeContext:
     required: int | None = None
 
 
+def own_words(fact: FactBase) -> frozenset[str]:
+    """The words of the fact's own text (question, statement, quote): said around an answer,
+    they are no extra claim."""
+    return _words_of(" ".join([fact.question, fact.statement, fact.evidence]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(verb_stem(w) for w in words)
+
+
 def unexplained(words: Iterable[str], neutral: frozenset[str]) -> list[str]:
     """Content words that neither the answer nor the fact's own text explains.
 
@@ -32,7 +49,7 @@ def unexplained(words: Iterable[str], neutral: frozenset[str]) -> list[str]:
     unrelated words that happens to hold the answer is not. Text answers allow as many such
     words as the answer has, figures and dates one.
     """
-    stems = {verb_stem(w) for w in neutral}
+    stems = _stems(neutral)
     return [w for w in words if w not in FILLER and w not in neutral and verb_stem(w) not in stems]
 
 

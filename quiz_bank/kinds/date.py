@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import random
 
 from briefing_data.models import MONTHS, Briefing, DateAnswer, DateRangeAnswer, DateValue, FactBase
@@ -14,11 +13,11 @@ from quiz_bank.kinds.common import (
     Swap,
     find_span,
     no_answer,
+    own_words,
     reject,
     unexplained,
     verdict,
 )
-from quiz_bank.normalize import tokens
 from quiz_bank.verdict import Verdict
 from quiz_bank.wordmatch import is_hard
 
@@ -83,11 +82,9 @@ class DateKind:
             exact=bool(seen.years) or a.year_optional,
         )
 
-    @functools.cached_property
+    @property
     def _neutral(self) -> frozenset[str]:
-        """Words of the fact's own text: said around a date, they are no extra claim."""
-        f = self.fact
-        return frozenset(tokens(" ".join([f.question, f.statement, f.evidence])))
+        return own_words(self.fact)
 
     # -- what the answer is --------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from quiz_bank.kinds.common import (
     Swap,
     find_span,
     no_answer,
+    own_words,
     reject,
     unexplained,
     verdict,
@@ -139,11 +140,9 @@ class NumberKind:
             exact=not extra,
         )
 
-    @functools.cached_property
+    @property
     def _neutral(self) -> frozenset[str]:
-        """Words of the fact's own text: said around a figure, they are no extra claim."""
-        f = self.fact
-        return frozenset(tokens(" ".join([f.question, f.statement, f.evidence])))
+        return own_words(self.fact)
 
     @functools.cached_property
     def _context(self) -> frozenset[float]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from briefing_data.models import Briefing, FactBase
 from quiz_bank.answer import positive_chunks
+from quiz_bank.kinds.common import own_words
 from quiz_bank.kinds.common import unexplained as common_unexplained
 from quiz_bank.kinds.entities import entity_words
 from quiz_bank.kinds.implied import implied_forms
@@ -92,7 +93,7 @@ def build_key(
     splits = {j: parts for form, _ in accepted for j, parts in _joins(form).items()}
     accepted_words = frozenset(w for form, _ in accepted for w in form)
     wrong_words = frozenset(w for form, _ in wrong for w in form) - accepted_words
-    neutral = frozenset(tokens(" ".join([fact.question, fact.statement, fact.evidence])))
+    neutral = own_words(fact)
     return WordKey(
         accepted=accepted,
         wrong=wrong,
